@@ -1,0 +1,61 @@
+"""Payment: accepted methods, when the money is taken, and invoice terms."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, StringConstraints
+
+from policy import shorthand
+from policy.model.common import Strict
+
+KNOWN_METHODS = (
+    "card", "paypal", "invoice", "sepa_direct_debit", "bank_transfer", "cash_on_delivery", "cash",
+    "apple_pay", "google_pay", "klarna", "instalments", "gift_card", "ideal", "bancontact", "twint", "blik",
+    "sofort", "giropay", "amazon_pay", "check",
+)
+PaymentMethod = Annotated[
+    str,
+    StringConstraints(pattern=rf"^(?:{'|'.join(KNOWN_METHODS)}|custom:.+)$"),
+    Field(description=f"One of {', '.join(KNOWN_METHODS)}, or custom:<name>."),
+]
+
+
+class Due(Strict):
+    """A payment deadline in calendar days from an event."""
+
+    days: int = Field(ge=0, le=365, description="Calendar days allowed for payment ...")
+    after: Literal["invoice", "delivery", "shipment", "order"] = Field(
+        default="invoice", description="... counted from this event."
+    )
+
+
+DueSpec = Annotated[
+    Due,
+    BeforeValidator(
+        shorthand.days_after("invoice", ("invoice", "delivery", "shipment", "order")),
+        json_schema_input_type=int | str | Due,
+    ),
+    Field(description="'14 days after delivery', 14 (after the invoice date) or {days, after}."),
+]
+
+
+class Invoice(Strict):
+    """Terms for paying by invoice."""
+
+    sent: Literal["with_order", "at_shipment", "with_delivery", "by_email"] = Field(
+        default="with_delivery", description="When and how the invoice reaches the buyer."
+    )
+    due: DueSpec = Field(description="When the invoice must be paid.")
+    provider: str | None = Field(default=None, description="Payment provider that runs invoice payment, if any.")
+
+
+class Payment(Strict):
+    """How a buyer pays."""
+
+    methods: list[PaymentMethod] = Field(min_length=1, description="Accepted payment methods.")
+    charged: Literal["at_order", "at_shipment", "after_delivery"] = Field(
+        default="at_order", description="When a card or wallet is charged. Default: at_order."
+    )
+    invoice: Invoice | None = Field(default=None, description="Invoice terms, when invoice is a method.")
+

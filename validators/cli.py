@@ -1,0 +1,31 @@
+"""The `shopterms` command line. Subcommands live in their own modules and are imported only when run,
+so `shopterms validate` never pays for fastapi, mcp, rdflib or extruct."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# name → "module:function"; each module defines one click command.
+COMMAND_PATHS_BY_NAME: dict[str, str] = {
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_PATHS_BY_NAME)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        path = COMMAND_PATHS_BY_NAME.get(cmd_name)
+        if path is None:
+            return None
+        module_name, _, attribute = path.partition(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="shopterms")
+def main() -> None:
+    """Make a shop's post-purchase terms machine-readable: validate, build, serve."""

@@ -1,0 +1,26 @@
+"""Answers to the questions a shopping agent asks about a shop's terms; re-exports only.
+
+Each function takes a loaded policy and returns a pydantic model. The HTTP API and the MCP server both
+call these functions, so both give the same answer in the same shape.
+"""
+
+from policy.answers.payment import PaymentTerms, payment_terms
+from policy.answers.returns import ReturnTerms, return_terms
+from policy.answers.shipping import ShippingOptions, shipping_options
+from policy.answers.summary import PolicySummary, policy_summary
+from policy.answers.support import SupportContacts, support_contacts
+from policy.answers.values import NotPublishedError
+
+__all__ = [
+    "NotPublishedError",
+    "PaymentTerms",
+    "PolicySummary",
+    "ReturnTerms",
+    "ShippingOptions",
+    "SupportContacts",
+    "payment_terms",
+    "policy_summary",
+    "return_terms",
+    "shipping_options",
+    "support_contacts",
+]

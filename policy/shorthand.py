@@ -28,7 +28,7 @@ _DAYS_AFTER = re.compile(r"^(\d+)\s*(?:calendar\s+)?days?(?:\s+(?:after|from)\s+
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|h|days?|d|weeks?)$", re.IGNORECASE)
 _DURATION_UNITS = {"min": "minutes", "h": "hours", "hour": "hours", "d": "days", "day": "days", "week": "weeks"}
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
-_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
+_PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%$")
 
 
 def day_range(value: Any) -> Any:
@@ -85,7 +85,9 @@ def weekdays(value: Any) -> Any:
                 raise ValueError(f"'{value}' is not a list of weekdays; write e.g. Mon-Fri or Mon, Wed, Fri")
         return [day for day in WEEKDAYS if day in days]
     if isinstance(value, list):
-        return [_weekday(item, item) if isinstance(item, str) else item for item in value]
+        names = [_weekday(item, item) if isinstance(item, str) else item for item in value]
+        # Listed in week order, so [fri, mon] and "Mon, Fri" give the same canonical model.
+        return sorted(names, key=WEEKDAYS.index) if all(name in WEEKDAYS for name in names) else names
     return value
 
 
@@ -120,6 +122,9 @@ def days_after(default_anchor: str, anchors: tuple[str, ...]) -> Any:
 
 def duration(value: Any) -> Any:
     """`"24 hours"`, `"2 days"`, `"30 min"` → `datetime.timedelta`; ISO 8601 strings pass through."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A bare number would otherwise be read as seconds: 24 meaning a day would become 24 seconds.
+        raise ValueError(f"'{value}' has no unit; write e.g. '{value} hours' or '{value} days'")
     if isinstance(value, str) and not value.upper().startswith("P"):
         match = _DURATION.match(value.strip())
         if not match:
@@ -162,10 +167,10 @@ def amount(value: Any) -> Any:
 
 
 def percent(value: Any) -> Any:
-    """`"10%"` → `Decimal("10")`."""
+    """`"10%"`, `"12,5 %"` → `Decimal("10")`, `Decimal("12.5")`."""
     if isinstance(value, str):
         match = _PERCENT.match(value.strip())
         if not match:
             raise ValueError(f"'{value}' is not a percentage; write e.g. 10%")
-        return Decimal(match.group(1))
+        return Decimal(match.group(1).replace(",", "."))
     return amount(value)

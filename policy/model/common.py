@@ -19,10 +19,12 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
 from policy import shorthand
+from policy.model import inputs
 
 
 class Strict(BaseModel):
@@ -37,19 +39,19 @@ def _upper(value: Any) -> Any:
 
 CountryCode = Annotated[
     str,
-    BeforeValidator(_upper),
+    BeforeValidator(_upper, json_schema_input_type=inputs.CountryText),
     StringConstraints(pattern=r"^[A-Z]{2}$"),
     Field(description="ISO 3166-1 alpha-2 country code, e.g. DE.", examples=["DE"]),
 ]
 SubdivisionCode = Annotated[
     str,
-    BeforeValidator(_upper),
+    BeforeValidator(_upper, json_schema_input_type=inputs.SubdivisionText),
     StringConstraints(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$"),
     Field(description="ISO 3166-2 subdivision code, e.g. DE-BY for Bavaria.", examples=["DE-BY"]),
 ]
 CurrencyCode = Annotated[
     str,
-    BeforeValidator(_upper),
+    BeforeValidator(_upper, json_schema_input_type=inputs.CurrencyText),
     StringConstraints(pattern=r"^[A-Z]{3}$"),
     Field(description="ISO 4217 currency code, e.g. EUR.", examples=["EUR"]),
 ]
@@ -70,26 +72,34 @@ Slug = Annotated[
 ]
 
 # Money amounts stay exact (Decimal) inside, and travel as JSON numbers: agents compare them as numbers.
+# The bounds sit before the parser so they constrain the Decimal, not the schema of what may be written.
 Amount = Annotated[
     Decimal,
-    BeforeValidator(shorthand.amount, json_schema_input_type=float | str),
-    Field(ge=0, max_digits=12, decimal_places=2, description="An amount in the shop currency, e.g. 4.95."),
+    Field(ge=0, max_digits=12, decimal_places=2),
+    BeforeValidator(shorthand.amount, json_schema_input_type=inputs.AmountNumber | inputs.AmountText),
+    Field(description="An amount in the shop currency, e.g. 4.95."),
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
 Percent = Annotated[
     Decimal,
-    BeforeValidator(shorthand.percent, json_schema_input_type=float | str),
-    Field(ge=0, le=100, description="A percentage, written 10% or 10."),
+    Field(ge=0, le=100),
+    BeforeValidator(shorthand.percent, json_schema_input_type=inputs.PercentNumber | inputs.PercentText),
+    Field(description="A percentage, written 10% or 10."),
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
 ClockTime = Annotated[
     dt.time,
-    BeforeValidator(shorthand.clock_time, json_schema_input_type=str),
+    BeforeValidator(shorthand.clock_time, json_schema_input_type=inputs.ClockText),
     Field(description='Local time of day in 24-hour form, written in quotes: "14:00".', examples=["14:00"]),
+    # JSON Schema's "time" format demands a UTC offset; ours is local wall-clock time in the shop's zone.
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$", "description": "Local time of day, HH:MM:SS."},
+        mode="serialization",
+    ),
 ]
 Duration = Annotated[
     dt.timedelta,
-    BeforeValidator(shorthand.duration, json_schema_input_type=str),
+    BeforeValidator(shorthand.duration, json_schema_input_type=inputs.DurationText),
     Field(description="A duration such as '24 hours', '2 days' or '30 minutes' (ISO 8601 also accepted)."),
 ]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -110,7 +120,9 @@ class DayRange(Strict):
 
 Days = Annotated[
     DayRange,
-    BeforeValidator(shorthand.day_range, json_schema_input_type=int | str | DayRange),
+    BeforeValidator(
+        shorthand.day_range, json_schema_input_type=inputs.DayCount | inputs.DayRangeText | DayRange
+    ),
     Field(description="Days as a number (2), a range ('1-3') or {min, max}."),
 ]
 
@@ -133,7 +145,7 @@ class DateRange(Strict):
 
 Dates = Annotated[
     DateRange,
-    BeforeValidator(shorthand.date_range, json_schema_input_type=str | dt.date | DateRange),
+    BeforeValidator(shorthand.date_range, json_schema_input_type=inputs.DateRangeText | DateRange),
     Field(description="A date (2026-12-24) or an inclusive range written START..END (2026-12-24..2027-01-01)."),
 ]
 
@@ -147,7 +159,7 @@ def _distinct(values: list[Any]) -> list[Any]:
 
 Weekdays = Annotated[
     list[Weekday],
-    BeforeValidator(shorthand.weekdays, json_schema_input_type=str | list[str]),
+    BeforeValidator(shorthand.weekdays, json_schema_input_type=inputs.WeekdaysText | list[inputs.WeekdayText]),
     AfterValidator(_distinct),
     Field(description="Weekdays as a range ('Mon-Fri'), a list ('Mon, Wed, Fri') or a YAML list."),
 ]
@@ -186,6 +198,6 @@ def _destination(value: Any) -> Any:
 
 DestinationSpec = Annotated[
     Destination,
-    BeforeValidator(_destination, json_schema_input_type=str | Destination),
+    BeforeValidator(_destination, json_schema_input_type=inputs.DestinationText | Destination),
     Field(description="A country (DE), a subdivision (DE-BY) or {country, region, postal_codes}."),
 ]

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, StringConstraints
 
 from policy import shorthand
+from policy.model import inputs
 from policy.model.common import Strict
 
 KNOWN_METHODS = (
@@ -30,11 +31,12 @@ class Due(Strict):
     )
 
 
+DUE_ANCHORS = ("invoice", "delivery", "shipment", "order")
 DueSpec = Annotated[
     Due,
     BeforeValidator(
-        shorthand.days_after("invoice", ("invoice", "delivery", "shipment", "order")),
-        json_schema_input_type=int | str | Due,
+        shorthand.days_after("invoice", DUE_ANCHORS),
+        json_schema_input_type=inputs.DayCount | Annotated[str, inputs.days_after(DUE_ANCHORS)] | Due,
     ),
     Field(description="'14 days after delivery', 14 (after the invoice date) or {days, after}."),
 ]

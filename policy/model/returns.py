@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from policy import shorthand
+from policy.model import inputs
 from policy.model.common import Amount, CountryCode, Dates, HttpsUrl, Percent, Strict
 
 
@@ -31,15 +32,22 @@ class Window(Strict):
         return self
 
 
-_window_days = shorthand.days_after("delivery", ("delivery", "order", "shipment"))
+WINDOW_ANCHORS = ("delivery", "order", "shipment")
+NO_RETURNS_WORDS = ("none", "no returns", "no_returns")
+UNLIMITED_WORDS = ("unlimited", "lifetime")
+_window_days = shorthand.days_after("delivery", WINDOW_ANCHORS)
+
+
+WindowDays = Annotated[int, Field(ge=0, le=3650)]
+WindowText = Annotated[str, inputs.days_after(WINDOW_ANCHORS, *NO_RETURNS_WORDS, *UNLIMITED_WORDS)]
 
 
 def _window(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip().lower()
-        if text in {"none", "no returns", "no_returns"}:
+        if text in NO_RETURNS_WORDS:
             return {"type": "none"}
-        if text in {"unlimited", "lifetime"}:
+        if text in UNLIMITED_WORDS:
             return {"type": "unlimited"}
     parsed = _window_days(value)
     return {"type": "finite", **parsed} if isinstance(value, (int, str)) else parsed
@@ -47,7 +55,10 @@ def _window(value: Any) -> Any:
 
 WindowSpec = Annotated[
     Window,
-    BeforeValidator(_window, json_schema_input_type=int | str | Window),
+    BeforeValidator(
+        _window,
+        json_schema_input_type=WindowDays | WindowText | Window,
+    ),
     Field(description="'30 days after delivery', 30, 'no returns', 'unlimited' or {type, days, after}."),
 ]
 
@@ -71,19 +82,39 @@ def _fee(value: Any) -> Any:
     if isinstance(value, str) and value.strip().lower() in {"free", "customer_pays"}:
         return {"type": value.strip().lower()}
     if isinstance(value, (int, float, str)) and not isinstance(value, bool):
-        amount = shorthand.amount(value)
+        try:
+            amount = shorthand.amount(value)
+        except ValueError:
+            raise ValueError(
+                f"'{value}' is not a return cost; write free, customer_pays or an amount such as 4.95"
+            ) from None
         return {"type": "free"} if amount == 0 else {"type": "fixed", "amount": amount}
     return value
 
 
 FeeSpec = Annotated[
     Fee,
-    BeforeValidator(_fee, json_schema_input_type=float | str | Fee),
+    BeforeValidator(_fee, json_schema_input_type=inputs.AmountNumber | inputs.FeeText | Fee),
     Field(description="free, customer_pays, a flat amount (4.95) or {type, amount}."),
+]
+
+# `cost: {default: free, AT: 6.95}`: unpacked into by_country by Returns before the fields are read.
+CostByCountry = dict[
+    Annotated[str, StringConstraints(pattern=r"^(?:default|[A-Za-z]{2})$")],
+    inputs.AmountNumber | inputs.FeeText | Fee,
+]
+CostSpec = Annotated[
+    Fee,
+    BeforeValidator(_fee, json_schema_input_type=inputs.AmountNumber | inputs.FeeText | Fee | CostByCountry),
+    Field(description="free, customer_pays, a flat amount (4.95), {type, amount} or {default: .., AT: ..}."),
 ]
 
 ReturnMethod = Literal["mail", "drop_off", "in_store", "kiosk", "pickup"]
 LabelSource = Literal["in_box", "download", "customer"]
+
+
+RefundTarget = Literal["original_payment", "store_credit", "bank_transfer", "choice"]
+REFUND_ANCHORS = ("arrival", "withdrawal", "dispatch")
 
 
 class Refund(Strict):
@@ -94,16 +125,26 @@ class Refund(Strict):
         default="arrival",
         description="... counted from the returned goods' arrival, the withdrawal notice, or proof of dispatch.",
     )
-    to: Literal["original_payment", "store_credit", "bank_transfer", "choice"] = Field(
-        default="original_payment", description="Where the money goes."
+    to: RefundTarget = Field(default="original_payment", description="Where the money goes.")
+
+
+class RefundWithin(Strict):
+    """Refund timing written as one phrase (the shorthand of {days, after})."""
+
+    within: inputs.DayCount | Annotated[str, inputs.days_after(REFUND_ANCHORS)] = Field(
+        description="Refund within, e.g. '7 days after arrival' (or after withdrawal, dispatch); a number counts "
+        "from arrival."
     )
+    to: RefundTarget = Field(default="original_payment", description="Where the money goes.")
 
 
-_refund_days = shorthand.days_after("arrival", ("arrival", "withdrawal", "dispatch"))
+_refund_days = shorthand.days_after("arrival", REFUND_ANCHORS)
 
 
 def _refund(value: Any) -> Any:
     if isinstance(value, dict) and "within" in value:
+        if {"days", "after"} & set(value):
+            raise ValueError("write the refund time either as within: '7 days after arrival' or as days and after")
         within = _refund_days(value["within"])
         rest = {key: item for key, item in value.items() if key != "within"}
         return {**rest, **within} if isinstance(within, dict) else value
@@ -112,7 +153,7 @@ def _refund(value: Any) -> Any:
 
 RefundSpec = Annotated[
     Refund,
-    BeforeValidator(_refund, json_schema_input_type=dict[str, Any] | Refund),
+    BeforeValidator(_refund, json_schema_input_type=RefundWithin | Refund),
     Field(description="{within: '7 days after arrival', to: original_payment} or {days, after, to}."),
 ]
 
@@ -159,7 +200,11 @@ class Returns(Terms):
     """The return policy. Fields set here apply everywhere unless `by_country` says otherwise."""
 
     window: WindowSpec = Field(description="Return window, e.g. '30 days after delivery'.")
-    cost: FeeSpec = Field(default=Fee(type="customer_pays"), description="Return shipping cost. Default: customer_pays.")
+    cost: CostSpec = Field(
+        default=Fee(type="customer_pays"),
+        description="Return shipping cost: free, customer_pays, an amount (4.95), {type, amount}, or per country "
+        "{default: free, AT: 6.95}. Default: customer_pays.",
+    )
     methods: list[ReturnMethod] = Field(default=["mail"], description="Ways to send goods back. Default: mail.")
     countries: list[CountryCode] = Field(
         default_factory=list, description="Countries this policy covers. Default: every country sold to."
@@ -186,12 +231,15 @@ class Returns(Terms):
         if not isinstance(data, dict) or not isinstance(data.get("cost"), dict):
             return data
         cost = data["cost"]
-        if set(cost) & {"type", "amount"}:
-            return data
-        by_country = {key: dict(value) for key, value in data.get("by_country", {}).items() if isinstance(value, dict)}
+        by_country_given = data.get("by_country", {})
+        if set(cost) & {"type", "amount"} or not isinstance(by_country_given, dict):
+            return data  # the field validators report what is wrong with it
+        by_country = {key: dict(value) if isinstance(value, dict) else value for key, value in by_country_given.items()}
         for country, fee in cost.items():
             if country != "default":
-                by_country.setdefault(country, {})["cost"] = fee
+                terms = by_country.setdefault(country, {})
+                if isinstance(terms, dict):
+                    terms["cost"] = fee
         result = {**data, "by_country": by_country}
         if "default" in cost:
             result["cost"] = cost["default"]

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, PlainSerializer, model_validator
 
 from policy.carriers import CarrierRef
+from policy.model import inputs
 from policy.model.common import (
     Amount,
     ClockTime,
@@ -62,8 +63,12 @@ def _number_range(value: Any) -> Any:
 class ValueRange(Strict):
     """A range of a measured value; `max` is inclusive, and empty means no upper bound."""
 
-    min: Annotated[Decimal, PlainSerializer(float, when_used="json")] = Field(default=Decimal(0), ge=0)
-    max: Annotated[Decimal, PlainSerializer(float, when_used="json")] | None = Field(default=None, ge=0)
+    min: Annotated[Decimal, PlainSerializer(float, when_used="json")] = Field(
+        default=Decimal(0), ge=0, description="Lowest value. Default: 0."
+    )
+    max: Annotated[Decimal, PlainSerializer(float, when_used="json")] | None = Field(
+        default=None, ge=0, description="Highest value, inclusive; empty means no upper bound."
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> ValueRange:
@@ -74,7 +79,7 @@ class ValueRange(Strict):
 
 Range = Annotated[
     ValueRange,
-    BeforeValidator(_number_range, json_schema_input_type=str | float | ValueRange),
+    BeforeValidator(_number_range, json_schema_input_type=inputs.RangeText | inputs.RangeNumber | ValueRange),
     Field(description="A range such as 0-2, 10+ or {min, max}."),
 ]
 
@@ -102,9 +107,13 @@ def _rates(value: Any) -> Any:
     return value
 
 
+PricesByCountry = Annotated[dict[inputs.CountryText, inputs.AmountNumber | inputs.AmountText], Field(min_length=1)]
 Rates = Annotated[
     list[RateRule],
-    BeforeValidator(_rates, json_schema_input_type=float | str | dict[str, float | str] | list[RateRule]),
+    BeforeValidator(
+        _rates,
+        json_schema_input_type=inputs.AmountNumber | inputs.AmountText | PricesByCountry | RateRule | list[RateRule],
+    ),
     Field(
         min_length=1,
         description="A flat price (4.95), 'free', a price per country ({AT: 7.95, CH: 14.95}) or a list of "

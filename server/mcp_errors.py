@@ -1,0 +1,73 @@
+"""Tool-error texts in our words: which argument is wrong, and what the tool accepts instead.
+
+A model reads these and corrects its call, so each names the parameter, says what was wrong with the
+value, and repeats what the parameter takes (its description and an example) from the input schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from policy.errors import QueryError, listing
+
+# Longer lists of choices (every country code) are described in the message instead of spelled out.
+_MAX_LISTED = 40
+# JSON type names, by the Python type of a decoded value and by the JSON Schema keyword.
+_GIVEN = {
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    list: "an array",
+    dict: "an object",
+}
+_WANTED = {"string": "a string", "integer": "an integer", "number": "a number", "boolean": "a boolean"}
+
+
+def explain_query_error(error: QueryError) -> str:
+    """A question the engine refused: the parameter, the reason, and the allowed values when few."""
+    text = f"Invalid argument '{error.field}': {error.message}"
+    shown = listing(error.allowed)
+    if error.allowed and len(error.allowed) <= _MAX_LISTED and shown not in error.message:
+        text += f" Allowed values: {shown}."
+    return text
+
+
+def explain_arguments(tool: str, error: ValidationError, input_schema: Mapping[str, Any]) -> str:
+    """Arguments that do not fit the tool's input schema (missing, or of the wrong JSON type)."""
+    properties: Mapping[str, Any] = input_schema.get("properties", {})
+    problems = []
+    for item in error.errors():
+        name = str(item["loc"][0]) if item["loc"] else "arguments"
+        if item["type"] == "missing":
+            problem = f"'{name}' is required"
+        else:
+            given = _GIVEN.get(type(item["input"]), "null")
+            problem = f"'{name}' must be {_expected(properties.get(name, {}))}, not {given}"
+        problems.append(problem + _accepts(properties.get(name, {})))
+    return (
+        f"Invalid arguments for {tool}: "
+        + " ".join(problems)
+        + f" Accepted parameters: {', '.join(properties)}."
+    )
+
+
+def _expected(schema: Mapping[str, Any]) -> str:
+    # An optional parameter is `anyOf: [{type: string}, {type: null}]`; null means "leave it out" to a model.
+    kinds = (
+        [schema.get("type")] if "type" in schema else [part.get("type") for part in schema.get("anyOf", [])]
+    )
+    words = [_WANTED.get(kind, "a value") for kind in kinds if kind and kind != "null"]
+    return " or ".join(dict.fromkeys(words)) or "a value"
+
+
+def _accepts(schema: Mapping[str, Any]) -> str:
+    description = schema.get("description")
+    if not description:
+        return "."
+    examples = schema.get("examples") or []
+    example = f" Example: {examples[0]!r}." if examples else ""
+    return f" ({description.rstrip('.')}).{example}"

@@ -1,0 +1,119 @@
+"""The shop's MCP server: its terms as read-only tools, and its published documents as resources.
+
+`create_mcp` takes a function that returns what is in force right now (the policy and its rendered
+documents) and calls it on every request, so one server follows every reload of the HTTP side's state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import version
+from typing import Any, Protocol
+
+from mcp.server import MCPServer
+from mcp.server.mcpserver.context import Context
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, InputRequiredResult
+from pydantic import ValidationError
+
+from policy.model import Policy
+from server.mcp_errors import explain_arguments
+from server.mcp_tools import register_tools
+
+# Stable addresses: clients may keep them across restarts and reloads.
+JSONLD_URI = "shopterms://policy.jsonld"
+POLICY_URI = "shopterms://policy.json"
+SUMMARY_URI = "shopterms://summary.md"
+
+
+class Published(Protocol):
+    """The policy in force and the documents rendered from it."""
+
+    @property
+    def policy(self) -> Policy: ...
+
+    @property
+    def jsonld(self) -> str: ...
+
+    @property
+    def policy_json(self) -> str: ...
+
+    @property
+    def summary_markdown(self) -> str: ...
+
+
+class TermsServer(MCPServer):
+    """An MCPServer whose argument errors are explained in our words rather than pydantic's."""
+
+    async def call_tool(
+        self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
+    ) -> CallToolResult | InputRequiredResult:
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as error:
+            cause = error.__cause__
+            if not isinstance(cause, ValidationError) or cause.title != f"{name}Arguments":
+                raise
+            schema = next(tool.input_schema for tool in await self.list_tools() if tool.name == name)
+            raise ToolError(explain_arguments(name, cause, schema)) from cause
+
+
+def _instructions(shop: str) -> str:
+    return (
+        f"Answers questions about the post-purchase terms of {shop}: shipping (services, prices, "
+        "delivery dates), returns (window, cost, deadline for a delivered order), payment and customer "
+        "support. Start with get_policy_summary to see which countries and services exist, then ask the "
+        "specific tool. Dates are ISO 8601; moments need their UTC offset. The answers come from the "
+        "shop's own policy file; its schema.org JSON-LD, the full policy and a Markdown summary are "
+        "available as resources."
+    )
+
+
+def create_mcp(current: Callable[[], Published]) -> MCPServer:
+    """The MCP server for the shop whose terms `current()` returns; it asks again on every call."""
+    shop = current().policy.shop.name
+    server = TermsServer(
+        "shopterms",
+        title=f"{shop} — shop terms",
+        description=f"Shipping, returns, payment and support terms of {shop}, for shopping agents.",
+        instructions=_instructions(shop),
+        website_url=current().policy.shop.url,
+        version=version("shopterms"),
+        # Rejected arguments are the caller's mistake, answered as tool errors; they are not worth a log line.
+        log_level="WARNING",
+    )
+    register_tools(server, lambda: current().policy)
+
+    @server.resource(
+        JSONLD_URI,
+        name="policy.jsonld",
+        title="schema.org JSON-LD",
+        description="The shop's terms as schema.org JSON-LD (OnlineStore with shipping services, return "
+        "policy, payment methods and contact points), as embedded in its web pages.",
+        mime_type="application/ld+json",
+    )
+    def jsonld() -> str:
+        return current().jsonld
+
+    @server.resource(
+        POLICY_URI,
+        name="policy.json",
+        title="Policy (canonical JSON)",
+        description="The complete policy in its normalised form: every shorthand expanded and every default "
+        "written out. The source every tool answers from.",
+        mime_type="application/json",
+    )
+    def policy_json() -> str:
+        return current().policy_json
+
+    @server.resource(
+        SUMMARY_URI,
+        name="summary.md",
+        title="Terms summary (Markdown)",
+        description="The shop's terms as a short Markdown text written for language models.",
+        mime_type="text/markdown",
+    )
+    def summary_markdown() -> str:
+        return current().summary_markdown
+
+    return server

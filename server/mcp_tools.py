@@ -1,0 +1,212 @@
+"""The MCP tools: one question about the shop's terms each, answered by the functions the HTTP API calls.
+
+Every tool reads the policy through `current()` on each call, so a reload of the HTTP side's state is
+seen at once. Wrong arguments come back as a tool error (isError) naming the parameter and what it
+accepts, so a model can correct its call; they never become protocol errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, TypeVar
+
+from mcp.server import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import ToolAnnotations
+from pydantic import Field
+
+from policy.answers import (
+    PaymentTerms,
+    PolicySummary,
+    ReturnTerms,
+    ShippingOptions,
+    SupportContacts,
+    payment_terms,
+    policy_summary,
+    return_terms,
+    shipping_options,
+    support_contacts,
+)
+from policy.answers.values import Answer
+from policy.deadline import return_deadline
+from policy.errors import QueryError
+from policy.estimate import estimate_delivery as delivery_estimates
+from policy.model import Policy
+from policy.queries import DeliveryEstimate, DestinationQuery, ReturnDeadline
+from server.mcp_errors import explain_query_error
+
+# Nothing here changes state or reaches beyond the policy file, and asking twice gives the same answer.
+READ_ONLY = ToolAnnotations(
+    read_only_hint=True, idempotent_hint=True, destructive_hint=False, open_world_hint=False
+)
+
+Country = Annotated[
+    str,
+    Field(description="Two-letter ISO 3166-1 country code of the buyer's address.", examples=["DE", "AT"]),
+]
+Region = Annotated[
+    str | None,
+    Field(
+        description="ISO 3166-2 subdivision (state, province) of the address; its regional public holidays "
+        "are then counted.",
+        examples=["DE-BY", "AT-9"],
+    ),
+]
+PostalCode = Annotated[
+    str | None,
+    Field(
+        description="Postal code of the address; matters where a service serves only some areas.",
+        examples=["80331"],
+    ),
+]
+
+
+class DeliveryEstimates(Answer):
+    """Delivery estimates for one destination, fastest first."""
+
+    estimates: list[DeliveryEstimate] = Field(
+        description="One estimate per service reaching the destination."
+    )
+
+
+T = TypeVar("T")
+
+
+def _answer(question: Callable[[], T]) -> T:
+    try:
+        return question()
+    except QueryError as error:
+        raise ToolError(explain_query_error(error)) from None
+
+
+def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
+    """Add the seven read-only tools to `server`; each asks `current()` for the policy in force."""
+
+    @server.tool(title="Policy summary", annotations=READ_ONLY)
+    def get_policy_summary() -> PolicySummary:
+        """The shop's post-purchase terms at a glance: who sells and to which countries, delivery services
+        with transit times and lowest prices, the standard return window and who pays return postage,
+        accepted payment methods, support channels, and links to the legal pages.
+
+        Use it first, to learn what the shop offers and which countries it serves, before asking a
+        detailed question. A section is null when the shop publishes none.
+        Example: get_policy_summary()"""
+        return _answer(lambda: policy_summary(current()))
+
+    @server.tool(title="Shipping options", annotations=READ_ONLY)
+    def get_shipping_options(
+        country: Country, region: Region = None, postal_code: PostalCode = None
+    ) -> ShippingOptions:
+        """Which delivery services reach a country (or one region or postal code of it), with each
+        service's price in that country, free-shipping threshold, carriers, handling and transit days,
+        order cutoff time and delivery options.
+
+        Use it to compare shipping cost and speed to the buyer's address. For concrete delivery dates
+        use estimate_delivery instead.
+        Example: get_shipping_options(country="AT")"""
+        return _answer(lambda: shipping_options(current(), country, region, postal_code))
+
+    @server.tool(title="Delivery date estimate", annotations=READ_ONLY)
+    def estimate_delivery(
+        country: Country,
+        region: Region = None,
+        postal_code: PostalCode = None,
+        service: Annotated[
+            str | None,
+            Field(
+                description="Id of one delivery service (see get_shipping_options); leave out for all.",
+                examples=["standard", "express"],
+            ),
+        ] = None,
+        ordered_at: Annotated[
+            str | None,
+            Field(
+                description="When the order is placed: ISO 8601 date and time WITH its UTC offset; leave out "
+                "for now. The shop's cutoff time and business days decide whether that day counts.",
+                examples=["2026-12-23T15:00:00+01:00"],
+                json_schema_extra={"format": "date-time"},
+            ),
+        ] = None,
+    ) -> DeliveryEstimates:
+        """When an order placed at a given moment will be dispatched and delivered: earliest and latest
+        delivery date per service, counting the warehouse's cutoff time, business days, closures and
+        public holidays, and the destination's delivery days and regional holidays.
+
+        Use it to answer "if I order now, when does it arrive?". Give the region for regional holidays.
+        Example: estimate_delivery(country="DE", region="DE-BY", ordered_at="2026-12-23T15:00:00+01:00")"""
+        destination = DestinationQuery(country=country, region=region, postal_code=postal_code)
+        return _answer(
+            lambda: DeliveryEstimates(
+                estimates=delivery_estimates(current(), destination, service, ordered_at)
+            )
+        )
+
+    @server.tool(title="Return policy", annotations=READ_ONLY)
+    def get_return_policy(country: Country) -> ReturnTerms:
+        """The return terms for buyers in one country: return window and what it counts from, who pays
+        return postage, ways to send goods back, refund timing, exchanges, goods that cannot be returned,
+        seasonal windows (e.g. Christmas) and the statutory withdrawal period.
+
+        Use it to compare how easy and costly returning is. For the last day to return a delivered
+        order use compute_return_deadline.
+        Example: get_return_policy(country="DE")"""
+        return _answer(lambda: return_terms(current(), country))
+
+    @server.tool(title="Return deadline", annotations=READ_ONLY)
+    def compute_return_deadline(
+        country: Country,
+        delivered_on: Annotated[
+            str,
+            Field(
+                description="Day the buyer received the goods (the last parcel, if split), as an ISO date.",
+                examples=["2026-12-11"],
+                json_schema_extra={"format": "date"},
+            ),
+        ],
+        region: Region = None,
+        ordered_on: Annotated[
+            str | None,
+            Field(
+                description="Day the order was placed, as an ISO date; selects seasonal return windows.",
+                examples=["2026-12-01"],
+                json_schema_extra={"format": "date"},
+            ),
+        ] = None,
+    ) -> ReturnDeadline:
+        """The last day a buyer can send goods back: the shop's own return window and the statutory
+        withdrawal period (EU, UK; moved past weekends and public holidays), side by side, and which of
+        the two decides.
+
+        Use it once the delivery date is known. Give ordered_on when the order may fall in a seasonal
+        period, and the region for regional public holidays.
+        Example: compute_return_deadline(country="DE", delivered_on="2026-12-11", ordered_on="2026-12-01")"""
+        return _answer(lambda: return_deadline(current(), country, delivered_on, ordered_on, region))
+
+    @server.tool(title="Payment terms", annotations=READ_ONLY)
+    def get_payment_terms() -> PaymentTerms:
+        """How a buyer pays: accepted payment methods, when a card or wallet is charged (at order,
+        at shipment or after delivery), and the invoice terms (when it is sent, days to pay).
+
+        Use it when the buyer asks how or when they pay.
+        Example: get_payment_terms()"""
+        return _answer(lambda: payment_terms(current()))
+
+    @server.tool(title="Support contacts", annotations=READ_ONLY)
+    def get_support_contacts(
+        at: Annotated[
+            str | None,
+            Field(
+                description="The moment to check opening hours for: ISO 8601 date and time WITH its UTC "
+                "offset; leave out for now.",
+                examples=["2026-12-24T11:30:00+01:00"],
+                json_schema_extra={"format": "date-time"},
+            ),
+        ] = None,
+    ) -> SupportContacts:
+        """How to reach the shop's customer support: every channel (phone, e-mail, chat, messaging) with
+        its number or address, opening hours, languages and call cost, whether each is open at a given
+        moment and when that next changes.
+
+        Use it when the buyer needs help with an order or asks whether someone is reachable now.
+        Example: get_support_contacts(at="2026-12-24T11:30:00+01:00")"""
+        return _answer(lambda: support_contacts(current(), at))

@@ -9,6 +9,7 @@ import click
 
 # name → "module:function"; each module defines one click command.
 COMMAND_PATHS_BY_NAME: dict[str, str] = {
+    "mcp": "validators.commands.mcp_stdio:mcp_command",
 }
 
 

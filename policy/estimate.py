@@ -1,0 +1,142 @@
+"""Delivery estimates: handling in warehouse business days, transit in the destination's delivery days.
+
+An order counts from its own day when that is a warehouse business day and the order came before the
+cutoff (local time of the warehouse); otherwise from the next business day. Handling 0 means dispatch on
+that day. Transit n means the n-th delivery day after dispatch in the destination's calendar, whose
+public holidays are those of the subdivision where one is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from policy.calendar import (
+    WEEKDAY_NAMES,
+    BusinessCalendar,
+    NoOpenDayError,
+    business_calendar,
+    weekday_numbers,
+)
+from policy.carriers import carrier_name
+from policy.coverage import Place, resolve_destination, serving
+from policy.errors import QueryError
+from policy.model import Policy, Service, Shipping
+from policy.moment import aware
+from policy.pricing import price_note, quote
+from policy.queries import (
+    Carrier,
+    DaySpan,
+    DeliveryEstimate,
+    DestinationCalendar,
+    DestinationQuery,
+    HolidayHit,
+    Period,
+    WarehouseCalendar,
+)
+from policy.region import resolve_calendar, subdivision_codes
+
+
+def estimate_delivery(
+    policy: Policy,
+    destination: DestinationQuery | str,
+    service: str | None = None,
+    ordered_at: dt.datetime | str | None = None,
+) -> list[DeliveryEstimate]:
+    """Estimates for every service reaching the destination (or only the named one), fastest first.
+
+    Raises QueryError for a naive or malformed `ordered_at`, an unknown country, subdivision or service,
+    and a destination no (or not the named) service reaches.
+    """
+    if policy.shipping is None:
+        raise QueryError("policy", "the policy states no shipping terms, so there is nothing to estimate")
+    moment = aware(ordered_at, "ordered_at")
+    place = resolve_destination(destination)
+    found = serving(policy.shipping, place, service)
+    zone = ZoneInfo(policy.shop.timezone)
+    local = moment.astimezone(zone)
+    estimates = [_estimate(policy, policy.shipping, chosen, notes, place, local) for chosen, notes in found]
+    return sorted(estimates, key=lambda estimate: (estimate.latest_delivery, estimate.earliest_delivery))
+
+
+def _estimate(
+    policy: Policy, shipping: Shipping, service: Service, notes: list[str], place: Place, local: dt.datetime
+) -> DeliveryEstimate:
+    handling_setup = shipping.handling
+    holidays_spec = handling_setup.holidays or policy.shop.country
+    warehouse_region = resolve_calendar(holidays_spec, policy.shop.country, "shipping.handling.holidays")
+    closures = tuple((span.start, span.end) for span in shipping.closed)
+    warehouse = business_calendar(warehouse_region, weekday_numbers(handling_setup.business_days), closures)
+    carrier = business_calendar(place.region, weekday_numbers(service.delivery_days))
+    cutoff = service.cutoff or handling_setup.cutoff
+    handling = service.handling or handling_setup.days
+    transit = service.transit
+    day = local.date()
+    try:
+        met = warehouse.is_open(day) and (cutoff is None or local.time() < cutoff)
+        start = day if met else warehouse.shift(day, 1)
+        first_dispatch = warehouse.shift(start, handling.min)
+        last_dispatch = warehouse.shift(start, handling.max)
+        first_delivery = carrier.shift(first_dispatch, transit.min)
+        last_delivery = carrier.shift(last_dispatch, transit.max)
+    except NoOpenDayError as error:
+        raise QueryError("service", f"{service.id} can never deliver: its calendar has {error}") from None
+    note = price_note(service, place.country)
+    return DeliveryEstimate(
+        service=service.id,
+        service_name=service.name or service.id,
+        service_type=service.type,
+        carriers=[Carrier(id=ref, name=carrier_name(ref)) for ref in service.carriers],
+        ordered_at=local,
+        cutoff=cutoff,
+        cutoff_met=met,
+        next_cutoff=None if cutoff is None else _moment(start, cutoff, local),
+        counts_from=start,
+        handling_days=DaySpan(min=handling.min, max=handling.max),
+        transit_days=DaySpan(min=transit.min, max=transit.max),
+        earliest_dispatch=first_dispatch,
+        latest_dispatch=last_dispatch,
+        earliest_delivery=first_delivery,
+        latest_delivery=last_delivery,
+        rate=quote(service, place.country, policy.shop.currency),
+        warehouse=WarehouseCalendar(
+            time_zone=policy.shop.timezone,
+            holidays=holidays_spec,
+            business_days=list(handling_setup.business_days),
+            holidays_hit=_hits(warehouse, day, last_dispatch),
+            closures_hit=[
+                Period(start=first, end=last)
+                for first, last in warehouse.closures_between(day, last_dispatch)
+            ],
+        ),
+        destination=DestinationCalendar(
+            country=place.country,
+            region=place.subdivision,
+            postal_code=place.postal_code,
+            holidays=place.region.code,
+            delivery_days=[name for name in WEEKDAY_NAMES if name in service.delivery_days],
+            holidays_hit=_hits(carrier, first_dispatch, last_delivery),
+        ),
+        notes=[*notes, *_calendar_notes(place), *([note] if note else [])],
+    )
+
+
+def _moment(day: dt.date, time: dt.time, like: dt.datetime) -> dt.datetime:
+    """A local wall-clock time as a real instant (a time skipped by a DST switch maps past the gap)."""
+    zone = like.tzinfo
+    return dt.datetime.combine(day, time, tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
+
+
+def _hits(calendar: BusinessCalendar, first: dt.date, last: dt.date) -> list[HolidayHit]:
+    return [HolidayHit(date=day, name=name) for day, name in calendar.holidays_between(first, last)]
+
+
+def _calendar_notes(place: Place) -> list[str]:
+    if place.subdivision and place.region.subdivision is None:
+        return [f"No regional holidays are known for {place.subdivision}; those of {place.country} count."]
+    if place.subdivision is None and subdivision_codes(place.country):
+        return [
+            f"Only national public holidays of {place.country} were counted; regional ones can add days. "
+            f"Give the region (e.g. {subdivision_codes(place.country)[0]}) to count them too."
+        ]
+    return []

@@ -1,0 +1,28 @@
+"""Moments in time given to the engine: they must carry their time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policy.errors import QueryError
+
+
+def aware(value: dt.datetime | str | None, field: str) -> dt.datetime:
+    """The moment (or its ISO 8601 text), or now (UTC) when left out; naive ones are refused, not guessed."""
+    if value is None:
+        return dt.datetime.now(dt.UTC)
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise QueryError(
+                field, f"'{value}' is not an ISO 8601 date and time; write e.g. 2026-12-23T15:00:00+01:00"
+            ) from None
+    if not isinstance(value, dt.datetime):
+        raise QueryError(field, f"expected a date and time with its UTC offset, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise QueryError(
+            field,
+            f"'{value.isoformat()}' has no time zone; give its UTC offset, e.g. 2026-12-23T15:00:00+01:00",
+        )
+    return value

@@ -4,6 +4,7 @@ Each function takes a loaded policy and returns a pydantic model. The HTTP API a
 call these functions, so both give the same answer in the same shape.
 """
 
+from policy.answers.dates import DeliveryEstimates, delivery_estimates
 from policy.answers.payment import PaymentTerms, payment_terms
 from policy.answers.returns import ReturnTerms, return_terms
 from policy.answers.shipping import ShippingOptions, shipping_options
@@ -12,12 +13,14 @@ from policy.answers.support import SupportContacts, support_contacts
 from policy.answers.values import NotPublishedError
 
 __all__ = [
+    "DeliveryEstimates",
     "NotPublishedError",
     "PaymentTerms",
     "PolicySummary",
     "ReturnTerms",
     "ShippingOptions",
     "SupportContacts",
+    "delivery_estimates",
     "payment_terms",
     "policy_summary",
     "return_terms",

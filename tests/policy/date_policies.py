@@ -16,13 +16,14 @@ def make_policy(
     support: dict[str, Any] | None = None,
     legal: dict[str, Any] | None = None,
     timezone: str = "Europe/Berlin",
+    country: str = "DE",
 ) -> Policy:
     """A valid policy; each section can be replaced. Default: 1 handling day, cutoff 14:00, DE-HH holidays."""
     data: dict[str, Any] = {
         "shop": {
             "name": "Testhaus",
             "url": "https://testhaus.example",
-            "address": {"city": "Hamburg", "country": "DE"},
+            "address": {"city": "Hamburg", "country": country},
             "timezone": timezone,
             "currency": "EUR",
             "sells_to": ["DE", "AT", "GB"],

@@ -16,6 +16,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, InputRequiredResult
 from pydantic import ValidationError
 
+from policy.documents.server_card import server_description, server_name, server_title
 from policy.model import Policy
 from server.mcp_errors import explain_arguments
 from server.mcp_tools import register_tools
@@ -71,13 +72,14 @@ def _instructions(shop: str) -> str:
 
 def create_mcp(current: Callable[[], Published]) -> MCPServer:
     """The MCP server for the shop whose terms `current()` returns; it asks again on every call."""
-    shop = current().policy.shop.name
+    policy = current().policy
     server = TermsServer(
-        "shopterms",
-        title=f"{shop} — shop terms",
-        description=f"Shipping, returns, payment and support terms of {shop}, for shopping agents.",
-        instructions=_instructions(shop),
-        website_url=current().policy.shop.url,
+        # The identity the server card and registry entry announce, so discovery and runtime agree.
+        server_name(policy),
+        title=server_title(policy),
+        description=server_description(policy),
+        instructions=_instructions(policy.shop.name),
+        website_url=policy.shop.url,
         version=version("shopterms"),
         # Rejected arguments are the caller's mistake, answered as tool errors; they are not worth a log line.
         log_level="WARNING",

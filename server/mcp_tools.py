@@ -16,23 +16,23 @@ from mcp.types import ToolAnnotations
 from pydantic import Field
 
 from policy.answers import (
+    DeliveryEstimates,
     PaymentTerms,
     PolicySummary,
     ReturnTerms,
     ShippingOptions,
     SupportContacts,
+    delivery_estimates,
     payment_terms,
     policy_summary,
     return_terms,
     shipping_options,
     support_contacts,
 )
-from policy.answers.values import Answer
 from policy.deadline import return_deadline
 from policy.errors import QueryError
-from policy.estimate import estimate_delivery as delivery_estimates
 from policy.model import Policy
-from policy.queries import DeliveryEstimate, DestinationQuery, ReturnDeadline
+from policy.queries import ReturnDeadline
 from server.mcp_errors import explain_query_error
 
 # Nothing here changes state or reaches beyond the policy file, and asking twice gives the same answer.
@@ -59,14 +59,6 @@ PostalCode = Annotated[
         examples=["80331"],
     ),
 ]
-
-
-class DeliveryEstimates(Answer):
-    """Delivery estimates for one destination, fastest first."""
-
-    estimates: list[DeliveryEstimate] = Field(
-        description="One estimate per service reaching the destination."
-    )
 
 
 T = TypeVar("T")
@@ -134,12 +126,8 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
 
         Use it to answer "if I order now, when does it arrive?". Give the region for regional holidays.
         Example: estimate_delivery(country="DE", region="DE-BY", ordered_at="2026-12-23T15:00:00+01:00")"""
-        destination = DestinationQuery(country=country, region=region, postal_code=postal_code)
-        return _answer(
-            lambda: DeliveryEstimates(
-                estimates=delivery_estimates(current(), destination, service, ordered_at)
-            )
-        )
+        where = (country, region, postal_code)
+        return _answer(lambda: delivery_estimates(current(), *where, service, ordered_at))
 
     @server.tool(title="Return policy", annotations=READ_ONLY)
     def get_return_policy(country: Country) -> ReturnTerms:

@@ -93,7 +93,11 @@ ClockTime = Annotated[
     Field(description='Local time of day in 24-hour form, written in quotes: "14:00".', examples=["14:00"]),
     # JSON Schema's "time" format demands a UTC offset; ours is local wall-clock time in the shop's zone.
     WithJsonSchema(
-        {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$", "description": "Local time of day, HH:MM:SS."},
+        {
+            "type": "string",
+            "pattern": r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$",
+            "description": "Local time of day, HH:MM:SS.",
+        },
         mode="serialization",
     ),
 ]
@@ -159,7 +163,9 @@ def _distinct(values: list[Any]) -> list[Any]:
 
 Weekdays = Annotated[
     list[Weekday],
-    BeforeValidator(shorthand.weekdays, json_schema_input_type=inputs.WeekdaysText | list[inputs.WeekdayText]),
+    BeforeValidator(
+        shorthand.weekdays, json_schema_input_type=inputs.WeekdaysText | list[inputs.WeekdayText]
+    ),
     AfterValidator(_distinct),
     Field(description="Weekdays as a range ('Mon-Fri'), a list ('Mon, Wed, Fri') or a YAML list."),
 ]

@@ -12,6 +12,7 @@ spelled out letter by letter ([Ff][Rr][Ee][Ee]).
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -30,7 +31,7 @@ def _shortened(word: str, *stops: int) -> str:
     """`word` or its first `stop` letters, in any case: ("monday", 2, 3) matches mo, mon and monday."""
     cuts = [*stops, len(word)]
     pattern = ""
-    for start, end in reversed(list(zip(cuts, cuts[1:], strict=False))):
+    for start, end in reversed(list(pairwise(cuts))):
         pattern = f"(?:{_letters(word[start:end])}{pattern})?"
     return _letters(word[: cuts[0]]) + pattern
 
@@ -46,7 +47,7 @@ def spelled(pattern: str, message: str) -> Any:
 
 
 _NUMBER = r"\d+(?:[.,]\d*)?|[.,]\d+"
-_DASH = rf"\s*(?:-|–|—|\.\.|{anycase('to', 'bis')})\s*"
+_DASH = rf"\s*(?:-|–|—|\.\.|{anycase('to', 'bis')})\s*"  # noqa: RUF001 - en and em dash are accepted
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _WEEKDAY = "(?:{})\\.?".format(
     "|".join(
@@ -57,35 +58,51 @@ _WEEKDAY = "(?:{})\\.?".format(
         ]
     )
 )
-_WEEKDAY_SPAN = rf"{_WEEKDAY}(?:\s*(?:-|–|\.\.)\s*{_WEEKDAY})?"
+_WEEKDAY_SPAN = rf"{_WEEKDAY}(?:\s*(?:-|–|\.\.)\s*{_WEEKDAY})?"  # noqa: RUF001 - en dash is accepted
 _ISO_DURATION = r"P(?!$)(?:\d+(?:[.,]\d+)?[YMWD])*(?:T(?:\d+(?:[.,]\d+)?[HMS])+)?"
 _DURATION_UNIT = "|".join(
-    [_shortened("minute", 3) + "[Ss]?", _shortened("hours", 1, 4), _shortened("days", 1, 3), _shortened("weeks", 4)]
+    [
+        _shortened("minute", 3) + "[Ss]?",
+        _shortened("hours", 1, 4),
+        _shortened("days", 1, 3),
+        _shortened("weeks", 4),
+    ]
 )
 
-CountryText = Annotated[str, spelled(r"^[A-Za-z]{2}$", "Write a two-letter ISO 3166-1 country code, e.g. DE.")]
+CountryText = Annotated[
+    str, spelled(r"^[A-Za-z]{2}$", "Write a two-letter ISO 3166-1 country code, e.g. DE.")
+]
 SubdivisionText = Annotated[
     str, spelled(r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$", "Write an ISO 3166-2 subdivision code, e.g. DE-BY.")
 ]
-CurrencyText = Annotated[str, spelled(r"^[A-Za-z]{3}$", "Write a three-letter ISO 4217 currency code, e.g. EUR.")]
+CurrencyText = Annotated[
+    str, spelled(r"^[A-Za-z]{3}$", "Write a three-letter ISO 4217 currency code, e.g. EUR.")
+]
 DestinationText = Annotated[
-    str, spelled(whole(r"[A-Za-z]{2}(?:-[A-Za-z0-9]{1,3})?"), "Write a country (DE) or a subdivision (DE-BY).")
+    str,
+    spelled(whole(r"[A-Za-z]{2}(?:-[A-Za-z0-9]{1,3})?"), "Write a country (DE) or a subdivision (DE-BY)."),
 ]
 
 AmountNumber = Annotated[float, Field(ge=0)]
-AmountText = Annotated[str, spelled(whole(rf"{anycase('free')}|{_NUMBER}"), "Write an amount such as 4.95, or free.")]
+AmountText = Annotated[
+    str, spelled(whole(rf"{anycase('free')}|{_NUMBER}"), "Write an amount such as 4.95, or free.")
+]
 PercentNumber = Annotated[float, Field(ge=0, le=100)]
 PercentText = Annotated[str, spelled(whole(r"\d+(?:[.,]\d+)?\s*%"), "Write a percentage such as 10%.")]
 FeeText = Annotated[
     str,
     spelled(
-        whole(rf"{anycase('free', 'customer_pays')}|{_NUMBER}"), "Write free, customer_pays or an amount such as 4.95."
+        whole(rf"{anycase('free', 'customer_pays')}|{_NUMBER}"),
+        "Write free, customer_pays or an amount such as 4.95.",
     ),
 ]
 
 ClockText = Annotated[
     str,
-    spelled(whole(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"), 'Write the time as HH:MM in 24-hour form, e.g. "14:00".'),
+    spelled(
+        whole(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"),
+        'Write the time as HH:MM in 24-hour form, e.g. "14:00".',
+    ),
 ]
 DurationText = Annotated[
     str,
@@ -110,16 +127,24 @@ DateRangeText = Annotated[
         "Write an ISO date (2026-12-24) or an inclusive range START..END (2026-12-24..2027-01-01).",
     ),
 ]
-WeekdayText = Annotated[str, spelled(whole(_WEEKDAY), "Write a weekday: Mon, Tue, Wed, Thu, Fri, Sat or Sun.")]
+WeekdayText = Annotated[
+    str, spelled(whole(_WEEKDAY), "Write a weekday: Mon, Tue, Wed, Thu, Fri, Sat or Sun.")
+]
 WeekdaysText = Annotated[
     str,
-    spelled(whole(rf"{_WEEKDAY_SPAN}(?:\s*,\s*{_WEEKDAY_SPAN})*"), "Write weekdays such as Mon-Fri or Mon, Wed, Fri."),
+    spelled(
+        whole(rf"{_WEEKDAY_SPAN}(?:\s*,\s*{_WEEKDAY_SPAN})*"),
+        "Write weekdays such as Mon-Fri or Mon, Wed, Fri.",
+    ),
 ]
 
 RangeNumber = Annotated[float, Field(ge=0)]
 RangeText = Annotated[
     str,
-    spelled(whole(rf"(?:{_NUMBER})\s*(?:\+|-\s*(?:{_NUMBER}))"), "Write a range such as 0-2, or 10+ for 10 and more."),
+    spelled(
+        whole(rf"(?:{_NUMBER})\s*(?:\+|-\s*(?:{_NUMBER}))"),
+        "Write a range such as 0-2, or 10+ for 10 and more.",
+    ),
 ]
 
 
@@ -130,5 +155,7 @@ def days_after(anchors: tuple[str, ...], *words: str) -> Any:
     )
     quoted = [f"'{word}'" for word in words]
     alternatives = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
-    message = f"Write a period such as '14 days after {anchors[0]}'" + (f"; or {alternatives}." if words else ".")
+    message = f"Write a period such as '14 days after {anchors[0]}'" + (
+        f"; or {alternatives}." if words else "."
+    )
     return spelled(whole(f"{period}|{anycase(*words)}" if words else period), message)

@@ -1,5 +1,7 @@
 """The published JSON Schemas: generated from the model, documented, and agreeing with the loader."""
 
+# ruff: noqa: RUF001  (en and em dashes are spellings under test)
+
 from __future__ import annotations
 
 import copy
@@ -26,7 +28,9 @@ CANONICAL_SCHEMA = "policy.canonical.schema.json"
 
 @cache
 def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_schema", REPO_ROOT / "scripts" / "generate_schema.py")
+    spec = importlib.util.spec_from_file_location(
+        "generate_schema", REPO_ROOT / "scripts" / "generate_schema.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -56,7 +60,9 @@ def schema_errors(name: str, document: Any) -> list[str]:
 @pytest.mark.parametrize("name", [EDITOR_SCHEMA, CANONICAL_SCHEMA])
 def test_committed_schema_equals_a_fresh_generation(name: str) -> None:
     committed = (REPO_ROOT / "schemas" / name).read_text(encoding="utf-8")
-    assert committed == generator().render(name), f"schemas/{name} is out of date; run: python scripts/generate_schema.py"
+    assert committed == generator().render(name), (
+        f"schemas/{name} is out of date; run: python scripts/generate_schema.py"
+    )
 
 
 @pytest.mark.parametrize("name", [EDITOR_SCHEMA, CANONICAL_SCHEMA])
@@ -117,7 +123,10 @@ BASE: dict[str, Any] = {
         "timezone": "Europe/Berlin",
         "currency": "EUR",
     },
-    "shipping": {"handling": {"days": 1}, "services": [{"id": "standard", "to": ["DE"], "transit": 1, "rate": 4.95}]},
+    "shipping": {
+        "handling": {"days": 1},
+        "services": [{"id": "standard", "to": ["DE"], "transit": 1, "rate": 4.95}],
+    },
     "returns": {"window": 30},
     "payment": {"methods": ["invoice"], "invoice": {"due": 14}},
     "support": {"channels": [{"type": "email", "address": "help@probe.example"}]},

@@ -39,7 +39,16 @@ DOCUMENTS: dict[str, tuple[Literal["validation", "serialization"], str, str]] = 
     ),
 }
 # Top-level keys in reading order; everything below keeps pydantic's sorted order.
-LEADING_KEYS = ("$schema", "$id", "$comment", "title", "description", "type", "additionalProperties", "required")
+LEADING_KEYS = (
+    "$schema",
+    "$id",
+    "$comment",
+    "title",
+    "description",
+    "type",
+    "additionalProperties",
+    "required",
+)
 
 
 def _close_pattern_properties(node: Any) -> None:

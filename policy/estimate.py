@@ -22,7 +22,7 @@ from policy.carriers import carrier_name
 from policy.coverage import Place, resolve_destination, serving
 from policy.errors import QueryError
 from policy.model import Policy, Service, Shipping
-from policy.moment import aware
+from policy.moment import aware, local
 from policy.pricing import price_note, quote
 from policy.queries import (
     Carrier,
@@ -49,13 +49,13 @@ def estimate_delivery(
     and a destination no (or not the named) service reaches.
     """
     if policy.shipping is None:
-        raise QueryError("policy", "the policy states no shipping terms, so there is nothing to estimate")
+        raise QueryError("shipping", "this shop publishes no shipping terms, so there is nothing to estimate")
     moment = aware(ordered_at, "ordered_at")
     place = resolve_destination(destination)
     found = serving(policy.shipping, place, service)
     zone = ZoneInfo(policy.shop.timezone)
-    local = moment.astimezone(zone)
-    estimates = [_estimate(policy, policy.shipping, chosen, notes, place, local) for chosen, notes in found]
+    ordered = local(moment, zone)
+    estimates = [_estimate(policy, policy.shipping, chosen, notes, place, ordered) for chosen, notes in found]
     return sorted(estimates, key=lambda estimate: (estimate.latest_delivery, estimate.earliest_delivery))
 
 

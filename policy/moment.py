@@ -26,3 +26,12 @@ def aware(value: dt.datetime | str | None, field: str) -> dt.datetime:
             f"'{value.isoformat()}' has no time zone; give its UTC offset, e.g. 2026-12-23T15:00:00+01:00",
         )
     return value
+
+
+def local(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """The same instant on the clocks of `zone`.
+
+    Goes through UTC: `astimezone` returns a datetime already in `zone` unchanged, and that could be a
+    wall time that never happened (inside a spring-forward gap), which the hours parser refuses.
+    """
+    return moment.astimezone(dt.UTC).astimezone(zone)

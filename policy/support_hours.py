@@ -13,9 +13,8 @@ from zoneinfo import ZoneInfo
 
 import opening_hours
 
-from policy.errors import QueryError
 from policy.model import Policy, SupportChannel
-from policy.moment import aware
+from policy.moment import aware, local
 from policy.queries import ChannelStatus
 
 _STATES = {opening_hours.State.OPEN: "open", opening_hours.State.CLOSED: "closed"}
@@ -69,12 +68,13 @@ def _status(channel: SupportChannel, country: str, zone: str, moment: dt.datetim
 def support_status(policy: Policy, at: dt.datetime | str | None = None) -> list[ChannelStatus]:
     """Every support channel's state at `at` (an aware moment; default now), in the order of the policy.
 
-    Raises QueryError for a naive or malformed `at`, or when the policy lists no support.
+    A policy without a support section has no channels: the list is empty. Raises QueryError for a naive
+    or malformed `at`.
     """
     moment = aware(at, "at")
     if policy.support is None:
-        raise QueryError("policy", "the policy lists no support channels")
+        return []
     zone = policy.shop.timezone
     # The parser accepts only ZoneInfo-aware moments, so fixed offsets (+01:00) are converted first.
-    local = moment.astimezone(ZoneInfo(zone))
-    return [_status(channel, policy.shop.country, zone, local) for channel in policy.support.channels]
+    shop_time = local(moment, ZoneInfo(zone))
+    return [_status(channel, policy.shop.country, zone, shop_time) for channel in policy.support.channels]

@@ -412,3 +412,9 @@ def test_query_error_is_a_value_error_with_json_friendly_data() -> None:
     error = _error(POLICIES["small"], "XX")
     assert isinstance(error, ValueError)
     assert error.as_dict()["field"] == "country" and isinstance(error.as_dict()["allowed"], list)
+
+
+def test_wall_time_inside_the_spring_gap_is_read_as_the_real_instant() -> None:
+    [estimate] = estimate_delivery(POLICIES["small"], "DE", "standard", _at("2026-03-29T02:30"))
+    assert estimate.ordered_at.isoformat() == "2026-03-29T03:30:00+02:00"
+    assert estimate.counts_from == D("2026-03-30")

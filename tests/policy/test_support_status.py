@@ -13,6 +13,7 @@ import pytest
 
 from policy.errors import QueryError
 from policy.loader import read_policy
+from policy.model import Policy
 from policy.queries import ChannelStatus
 from policy.support_hours import support_status
 from tests.conftest import EXAMPLES_DIR
@@ -111,3 +112,15 @@ def test_malformed_moment_is_refused() -> None:
 
 def test_default_moment_is_now() -> None:
     assert len(support_status(NORDLICHT)) == 4
+
+
+def test_policy_without_support_has_no_channels() -> None:
+    data = make_policy().model_dump()
+    data["support"] = None
+    assert support_status(Policy.model_validate(data), "2026-03-11T10:00:00+01:00") == []
+
+
+def test_wall_time_inside_the_spring_gap_is_read_as_the_real_instant() -> None:
+    # 02:30 on 2026-03-29 never happened in Berlin; Python reads it as 01:30 UTC, which is 03:30 CEST.
+    chat = _by_type(dt.datetime(2026, 3, 29, 2, 30, tzinfo=BERLIN))["chat"]
+    assert not chat.open and chat.next_change == dt.datetime(2026, 3, 29, 8, tzinfo=BERLIN)

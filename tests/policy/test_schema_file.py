@@ -8,6 +8,7 @@ import copy
 import datetime as dt
 import importlib.util
 import json
+import re
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -340,3 +341,14 @@ def test_editor_schema_and_loader_agree_on_written_value(
 def test_schema_leaves_no_key_open_beside_pattern_keyed_maps() -> None:
     by_country = validator(EDITOR_SCHEMA).schema["$defs"]["Returns"]["properties"]["by_country"]
     assert by_country["additionalProperties"] is False
+
+
+def test_every_key_of_the_format_is_documented_in_policy_format_md() -> None:
+    text = (REPO_ROOT / "docs" / "policy-format.md").read_text(encoding="utf-8")
+    spans = re.findall(r"`([^`\n]+)`", text)
+    documented = {word for span in spans for word in re.findall(r"[a-z_]+", span)}
+    schema = validator(EDITOR_SCHEMA).schema
+    keys = set(schema["properties"]) | {
+        key for model in schema["$defs"].values() for key in model.get("properties", {})
+    }
+    assert sorted(keys - documented) == []

@@ -9,7 +9,10 @@ import click
 
 # name → "module:function"; each module defines one click command.
 COMMAND_PATHS_BY_NAME: dict[str, str] = {
+    "deadline": "validators.commands.deadline:deadline_command",
+    "estimate": "validators.commands.estimate:estimate_command",
     "mcp": "validators.commands.mcp_stdio:mcp_command",
+    "serve": "validators.commands.serve:serve_command",
 }
 
 

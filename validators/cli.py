@@ -13,6 +13,7 @@ COMMAND_PATHS_BY_NAME: dict[str, str] = {
     "estimate": "validators.commands.estimate:estimate_command",
     "mcp": "validators.commands.mcp_stdio:mcp_command",
     "serve": "validators.commands.serve:serve_command",
+    "serve": "validators.commands.serve:serve_command",
 }
 
 

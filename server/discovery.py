@@ -1,0 +1,283 @@
+"""Finding the API: llms.txt, the RFC 9727 API catalog, the UCP profile, Link headers, health, shop index."""
+# No "from __future__ import annotations": FastAPI reads the route signatures, whose dependency types
+# are local to the router factory.
+
+import datetime as dt
+import html
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from policy.documents.api_catalog import MEDIA_TYPE as LINKSET_MEDIA_TYPE
+from policy.documents.api_catalog import OPENAPI_MEDIA_TYPE, api_catalog
+from policy.documents.llms_text import llms_index, llms_text
+from policy.documents.site import Site
+from policy.documents.ucp_profile import ucp_profile
+from server.caching import Document, DocumentMemo, document_response
+from server.context import ServerSettings, root_url, shop_prefix, shop_resolver, site_for
+from server.problems import PROBLEM_KINDS_BY_NAME, ProblemType, problem_responses, problem_type_url
+from server.state import HTML, JSON, ShopRegistry, ShopState
+
+MARKDOWN = "text/markdown; charset=utf-8"
+CATALOG_PATH = "/.well-known/api-catalog"
+
+
+class ShopHealth(BaseModel):
+    """One shop's load state."""
+
+    id: str = Field(description="Shop id.")
+    loaded_at: dt.datetime = Field(description="When its terms were last loaded.")
+    reload_error: str | None = Field(
+        description="Why the last reload failed (the previous terms still serve)."
+    )
+
+
+class HealthReport(BaseModel):
+    """The server is up; when each shop's terms were loaded."""
+
+    status: str = Field(description="Always ok when the server answers.", examples=["ok"])
+    shops: list[ShopHealth] = Field(description="Every shop served.")
+
+
+class ShopEntry(BaseModel):
+    """One shop served, with its addresses."""
+
+    id: str = Field(description="Shop id: the policy file's name without .yaml.", examples=["nordlicht-mode"])
+    name: str = Field(description="The shop's trading name.")
+    url: str = Field(description="Base address of this shop's API.")
+    terms_page: str = Field(description="The terms for people (HTML).")
+    llms_txt: str = Field(description="The terms for language models (Markdown).")
+
+
+class ShopIndex(BaseModel):
+    """Every shop this server serves."""
+
+    shops: list[ShopEntry] = Field(description="Shops, by id.")
+
+
+def page_links(request: Request, settings: ServerSettings, registry: ShopRegistry, shop: ShopState) -> str:
+    """The Link header of a terms page: API catalog, OpenAPI description, JSON-LD and llms.txt."""
+    site = site_for(request, settings, registry, shop)
+    root = root_url(request, settings)
+    return ", ".join(
+        [
+            f'<{root}{CATALOG_PATH}>; rel="api-catalog"',
+            f'<{root}/openapi.json>; rel="describedby"; type="{OPENAPI_MEDIA_TYPE}"',
+            f'<{site.url("/policy.jsonld")}>; rel="alternate"; type="application/ld+json"',
+            f'<{site.url("/llms.txt")}>; rel="alternate"; type="text/markdown"',
+        ]
+    )
+
+
+def _catalog_headers(request: Request, settings: ServerSettings) -> dict[str, str]:
+    return {"Link": f'<{root_url(request, settings)}{CATALOG_PATH}>; rel="api-catalog"'}
+
+
+def _catalog_response(request: Request, settings: ServerSettings, document: Document) -> Response:
+    response = document_response(
+        request, document, settings.cache_control, _catalog_headers(request, settings)
+    )
+    if request.method == "HEAD":  # RFC 9727: HEAD answers with the Link header alone
+        return Response(status_code=response.status_code, headers=dict(response.headers))
+    return response
+
+
+_CATALOG_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {LINKSET_MEDIA_TYPE: {"schema": {"type": "object", "required": ["linkset"]}}}},
+}
+
+
+def shop_discovery_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
+    """Per-shop documents: llms.txt and the UCP profile (and, for a single shop, the API catalog)."""
+    router = APIRouter(tags=["discovery"])
+    Shop = Annotated[ShopState, Depends(shop_resolver(registry))]
+
+    def site(request: Request, shop: ShopState) -> Site:
+        return site_for(request, settings, registry, shop)
+
+    @router.get(
+        "/llms.txt",
+        summary="The terms for language models",
+        description="The terms summarised in Markdown (llms.txt), with a link to every endpoint.",
+        response_class=Response,
+        responses={200: {"content": {MARKDOWN: {"schema": {"type": "string"}}}}, **problem_responses(404)},
+    )
+    async def llms_txt(request: Request, shop: Shop) -> Response:
+        here = site(request, shop)
+        document = shop.memo.get(
+            ("llms.txt", here), lambda: Document.of(llms_text(shop.policy, here), MARKDOWN)
+        )
+        return document_response(request, document, settings.cache_control)
+
+    @router.get(
+        "/.well-known/ucp",
+        summary="UCP business profile",
+        description="Universal Commerce Protocol profile: the REST and MCP endpoints of the terms service, "
+        "and "
+        "links to the shipping and refund policies.",
+        response_class=Response,
+        responses={200: {"content": {JSON: {"schema": {"type": "object", "required": ["ucp"]}}}}},
+    )
+    async def ucp(request: Request, shop: Shop) -> Response:
+        here = site(request, shop)
+        document = shop.memo.get(("ucp", here), lambda: _json_document(ucp_profile(shop.policy, here)))
+        return document_response(request, document, settings.cache_control)
+
+    if not registry.directory:
+
+        @router.head(CATALOG_PATH, summary="API catalog links", response_class=Response)
+        @router.get(
+            CATALOG_PATH,
+            summary="API catalog",
+            description="RFC 9727 API catalog: a linkset naming this API, its OpenAPI description, "
+            "documentation "
+            "and health check.",
+            response_class=Response,
+            responses=_CATALOG_RESPONSES,
+        )
+        async def catalog(request: Request, shop: Shop) -> Response:
+            here = site(request, shop)
+            own = root_url(request, settings) + CATALOG_PATH
+            document = shop.memo.get(
+                ("api-catalog", here), lambda: _json_document(api_catalog([here], own), LINKSET_MEDIA_TYPE)
+            )
+            return _catalog_response(request, settings, document)
+
+    return router
+
+
+def _json_document(data: object, media_type: str = JSON) -> Document:
+    return Document.of(json.dumps(data, ensure_ascii=False, indent=2) + "\n", media_type)
+
+
+def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
+    """Documents about the whole server: health, problem types and, for many shops, the shop index."""
+    router = APIRouter(tags=["server"])
+    memo = DocumentMemo(size=64)
+
+    def generation() -> tuple[object, ...]:
+        # Changes whenever any shop is reloaded, so memoised server-wide documents follow.
+        return tuple((shop_id, state.loaded_at) for shop_id, state in registry.states.items())
+
+    @router.get("/healthz", response_model=HealthReport, summary="Health", description="Liveness check.")
+    async def health() -> HealthReport:
+        errors = registry.errors
+        return HealthReport(
+            status="ok",
+            shops=[
+                ShopHealth(id=shop_id, loaded_at=state.loaded_at, reload_error=errors.get(shop_id))
+                for shop_id, state in registry.states.items()
+            ],
+        )
+
+    @router.get(
+        "/problems/{kind}",
+        response_model=ProblemType,
+        summary="A problem type",
+        description="What an error's `type` means.",
+        responses=problem_responses(404),
+    )
+    async def problem_type(request: Request, kind: str) -> ProblemType:
+        info = PROBLEM_KINDS_BY_NAME.get(kind)
+        if info is None:
+            raise HTTPException(
+                404, f"there is no problem type '{kind}'; known: {', '.join(PROBLEM_KINDS_BY_NAME)}"
+            )
+        return ProblemType(
+            type=problem_type_url(request, kind),
+            title=info.title,
+            status=info.status,
+            description=info.description,
+        )
+
+    if not registry.directory:
+        return router
+
+    def entries(request: Request) -> list[ShopEntry]:
+        root = root_url(request, settings)
+        result = []
+        for shop_id, state in registry.states.items():
+            base = root + shop_prefix(registry, state)
+            result.append(
+                ShopEntry(
+                    id=shop_id,
+                    name=state.policy.shop.name,
+                    url=base,
+                    terms_page=base + "/",
+                    llms_txt=base + "/llms.txt",
+                )
+            )
+        return result
+
+    @router.get(
+        "/",
+        summary="Shops page",
+        description="The shops this server serves, for people (HTML).",
+        response_class=Response,
+        responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
+    )
+    async def index_page(request: Request) -> Response:
+        key = ("index.html", root_url(request, settings), generation())
+        document = memo.get(key, lambda: Document.of(_index_page(entries(request)), HTML))
+        return document_response(request, document, settings.cache_control)
+
+    @router.get(
+        "/shops", response_model=ShopIndex, summary="Shops", description="Every shop this server serves."
+    )
+    async def shops(request: Request) -> Response:
+        key = ("shops", root_url(request, settings), generation())
+        document = memo.get(
+            key, lambda: Document.of(ShopIndex(shops=entries(request)).model_dump_json(), JSON)
+        )
+        return document_response(request, document, settings.cache_control)
+
+    @router.get(
+        "/llms.txt",
+        summary="Index for language models",
+        description="llms.txt of the whole server: one link per shop.",
+        response_class=Response,
+        responses={200: {"content": {MARKDOWN: {"schema": {"type": "string"}}}}},
+    )
+    async def llms_index_route(request: Request) -> Response:
+        root = root_url(request, settings)
+        listing = [(entry.id, entry.name, entry.url) for entry in entries(request)]
+        key = ("llms.txt", root, generation())
+        document = memo.get(key, lambda: Document.of(llms_index(listing, root), MARKDOWN))
+        return document_response(request, document, settings.cache_control)
+
+    @router.head(CATALOG_PATH, summary="API catalog links", response_class=Response)
+    @router.get(
+        CATALOG_PATH,
+        summary="API catalog",
+        description="RFC 9727 API catalog: a linkset naming every shop's API and the OpenAPI description.",
+        response_class=Response,
+        responses=_CATALOG_RESPONSES,
+    )
+    async def catalog(request: Request) -> Response:
+        root = root_url(request, settings)
+        sites = [site_for(request, settings, registry, state) for state in registry.states.values()]
+        key = ("api-catalog", root, generation())
+        document = memo.get(
+            key, lambda: _json_document(api_catalog(sites, root + CATALOG_PATH), LINKSET_MEDIA_TYPE)
+        )
+        return _catalog_response(request, settings, document)
+
+    return router
+
+
+def _index_page(shops: list[ShopEntry]) -> str:
+    items = "".join(
+        f'<li><a href="{html.escape(shop.terms_page)}">{html.escape(shop.name)}</a> '
+        f'(<a href="{html.escape(shop.llms_txt)}">llms.txt</a>)</li>'
+        for shop in shops
+    )
+    return (
+        '<!doctype html><html lang="en"><meta charset="utf-8"><title>Shop terms</title>'
+        f"<h1>Shop terms</h1><ul>{items}</ul>"
+        '<p><a href="/openapi.json">OpenAPI</a> · <a href="/docs">API documentation</a></p></html>\n'
+    )

@@ -1,0 +1,139 @@
+"""The HTTP app: `create_app(registry, ...)` assembles routes, error handling, CORS and the MCP mount.
+
+Routes are defined once and included at the root (one shop) or under /shops/{shop_id} (a directory).
+The lifespan runs the file watcher, the SIGHUP handler and the lifespans of mounted apps (the MCP
+session manager), because Starlette never runs a mounted app's own lifespan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.caching import Document, document_response
+from server.context import ServerSettings
+from server.discovery import server_router, shop_discovery_router
+from server.mounts import Mount
+from server.openapi_doc import openapi_document
+from server.problems import install_problem_handlers
+from server.reload import Reloader
+from server.routes_dates import dates_router
+from server.routes_terms import terms_router
+from server.state import ShopRegistry
+
+# Browser-based agents read these across origins.
+EXPOSED_HEADERS = ["ETag", "Link"]
+
+
+class ApiCors:
+    """CORS for the API routes, leaving mounted apps (the MCP endpoint) to answer CORS themselves.
+
+    The terms are public and read-only, so any origin may read them. The MCP endpoint admits only its
+    allowed origins and its own Mcp-* headers; an open policy laid over it would undo that.
+    """
+
+    def __init__(self, app: ASGIApp, mount_paths: Sequence[str] = ()) -> None:
+        self.app = app
+        self.mount_paths = tuple(mount_paths)
+        self.cors = CORSMiddleware(
+            app,
+            allow_origins=["*"],
+            allow_methods=["GET", "HEAD", "OPTIONS"],
+            allow_headers=["Accept", "If-None-Match"],
+            expose_headers=EXPOSED_HEADERS,
+            max_age=86400,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and any(path == p or path.startswith(p + "/") for p in self.mount_paths):
+            await self.app(scope, receive, send)
+        else:
+            await self.cors(scope, receive, send)
+
+
+def create_app(
+    registry: ShopRegistry,
+    *,
+    settings: ServerSettings | None = None,
+    mounts: Sequence[Mount] = (),
+    watch: float | None = None,
+    handle_sighup: bool = True,
+) -> FastAPI:
+    """The HTTP app serving `registry`.
+
+    `mounts` are sub-apps (the MCP endpoint, see server.mcp_mount.mcp_mounts) whose lifespans run
+    inside this app's. `watch` polls the policy files every so many seconds and reloads what changed.
+    """
+    settings = settings or ServerSettings(mcp=bool(mounts))
+    reloader = Reloader(registry)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
+        async with AsyncExitStack() as stack:
+            for mount in mounts:
+                if mount.lifespan is not None:
+                    await stack.enter_async_context(mount.lifespan())
+            if handle_sighup and reloader.install_sighup():
+                stack.callback(reloader.remove_sighup)
+            if watch:
+                import asyncio
+
+                task = asyncio.create_task(reloader.watch(watch))
+                stack.callback(task.cancel)
+            yield {"reloader": reloader}
+
+    first = next(iter(registry.states.values()), None)
+    title = f"{first.policy.shop.name} terms" if first and not registry.directory else "Shop terms"
+    app = FastAPI(
+        title=title,
+        lifespan=lifespan,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+        separate_input_output_schemas=False,
+    )
+    app.state.registry = registry
+    app.state.reloader = reloader
+    install_problem_handlers(app)
+    app.add_middleware(ApiCors, mount_paths=[mount.path for mount in mounts])
+
+    prefix = "/shops/{shop_id}" if registry.directory else ""
+    for router in (terms_router, dates_router, shop_discovery_router):
+        app.include_router(router(registry, settings), prefix=prefix)
+    app.include_router(server_router(registry, settings))
+    _document_routes(app, registry, settings, title, prefix)
+    for mount in mounts:
+        app.mount(mount.path, mount.app)
+    return app
+
+
+def _document_routes(
+    app: FastAPI, registry: ShopRegistry, settings: ServerSettings, title: str, prefix: str
+) -> None:
+    rendered: dict[tuple[object, ...], Document] = {}
+
+    def openapi() -> Document:
+        generation = tuple((shop_id, state.loaded_at) for shop_id, state in registry.states.items())
+        if generation not in rendered:
+            rendered.clear()  # only the current generation is kept
+            first = next(iter(registry.states.values()), None)
+            rendered[generation] = openapi_document(app, title, first.policy if first else None, prefix)
+        return rendered[generation]
+
+    async def openapi_json(request: Request) -> Response:
+        return document_response(request, openapi(), settings.cache_control)
+
+    async def docs(request: Request) -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="openapi.json", title=f"{title}: API documentation")
+
+    app.add_route("/openapi.json", openapi_json, include_in_schema=False)
+    app.add_route("/docs", docs, include_in_schema=False)

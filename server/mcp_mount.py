@@ -1,0 +1,41 @@
+"""The MCP server mounted into the HTTP app: one streamable-HTTP endpoint per shop, reading the live state.
+
+`mcp` is imported here (through server.mcp_server and server.mcp_http) and this module is imported
+only when serving with MCP, so the API alone never pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from server.context import MCP_PATH
+from server.mounts import Mount
+from server.state import ShopRegistry, ShopState
+
+
+def mcp_mount(
+    current: Callable[[], ShopState], path: str, hosts: Sequence[str], origins: Sequence[str]
+) -> Mount:
+    """The MCP endpoint for the shop `current()` returns, to mount at `path`."""
+    from server.mcp_http import streamable_http_endpoint
+    from server.mcp_server import create_mcp
+
+    endpoint = streamable_http_endpoint(create_mcp(current), hosts, origins)
+    return Mount(path, endpoint.app, endpoint.lifespan)
+
+
+def mcp_mounts(registry: ShopRegistry, hosts: Sequence[str] = (), origins: Sequence[str] = ()) -> list[Mount]:
+    """The MCP endpoint at /mcp, or at /shops/{id}/mcp for each shop of a directory.
+
+    `hosts` and `origins` extend the local ones the endpoint always accepts (DNS-rebinding protection).
+    """
+    if not registry.directory:
+        return [mcp_mount(registry.current, MCP_PATH, hosts, origins)]
+    mounts = []
+    for shop_id in registry.states:
+
+        def current(shop_id: str = shop_id) -> ShopState:
+            return registry.current(shop_id)
+
+        mounts.append(mcp_mount(current, f"/shops/{shop_id}{MCP_PATH}", hosts, origins))
+    return mounts

@@ -1,0 +1,197 @@
+"""Errors as RFC 9457 problem details (application/problem+json), for every failure the API can have.
+
+A bad parameter names itself (`field`) and what it accepts (`allowed`), in words an agent can act on.
+Each problem type has its own address under /problems/, which describes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from policy.answers import NotPublishedError
+from policy.errors import QueryError
+
+MEDIA_TYPE = "application/problem+json"
+logger = logging.getLogger("shopterms.server")
+
+
+@dataclass(frozen=True)
+class ProblemKind:
+    status: int
+    title: str
+    description: str
+
+
+PROBLEM_KINDS_BY_NAME: dict[str, ProblemKind] = {
+    "invalid-parameter": ProblemKind(
+        400,
+        "Invalid parameter",
+        "A query parameter names something the terms do not have, or is malformed; "
+        "`field` names it and `allowed` lists the accepted values where they are few.",
+    ),
+    "malformed-request": ProblemKind(
+        422, "Malformed request", "A required parameter is missing or a value has the wrong form."
+    ),
+    "not-published": ProblemKind(404, "Not published", "The shop publishes no terms of this kind."),
+    "not-found": ProblemKind(
+        404, "Not found", "There is nothing at this address; /openapi.json lists every endpoint."
+    ),
+    "method-not-allowed": ProblemKind(405, "Method not allowed", "The API is read-only: use GET (or HEAD)."),
+    "server-error": ProblemKind(
+        500, "Server error", "The server failed to answer; the error has been logged."
+    ),
+}
+
+
+class Problem(BaseModel):
+    """An error, described as RFC 9457 problem details."""
+
+    type: str = Field(description="Address of the problem type, which describes it.")
+    title: str = Field(description="Short summary of the problem type.", examples=["Invalid parameter"])
+    status: int = Field(description="HTTP status code.", examples=[400])
+    detail: str = Field(description="What went wrong in this request, and how to put it right.")
+    instance: str = Field(
+        description="The request path and query that failed.", examples=["/shipping?country=FR"]
+    )
+    field: str | None = Field(
+        default=None, description="The parameter at fault, when one is.", examples=["country"]
+    )
+    allowed: list[str] | None = Field(
+        default=None, description="Values that parameter accepts, when they are few."
+    )
+
+
+class ProblemType(BaseModel):
+    """What a problem type means."""
+
+    type: str = Field(description="Address of this problem type.")
+    title: str = Field(description="Short summary.")
+    status: int = Field(description="HTTP status code it comes with.")
+    description: str = Field(description="When it happens and what to do.")
+
+
+# Longer lists (every country with a holiday calendar) are left to the message.
+MAX_ALLOWED = 60
+
+
+def problem_type_url(request: Request, kind: str) -> str:
+    return str(request.base_url).rstrip("/") + f"/problems/{kind}"
+
+
+def problem_response(
+    request: Request,
+    kind: str,
+    detail: str,
+    *,
+    field: str | None = None,
+    allowed: Sequence[str] | None = None,
+    status: int | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    info = PROBLEM_KINDS_BY_NAME[kind]
+    instance = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    problem = Problem(
+        type=problem_type_url(request, kind),
+        title=info.title,
+        status=status or info.status,
+        detail=detail,
+        instance=instance,
+        field=field,
+        allowed=list(allowed) if allowed and len(allowed) <= MAX_ALLOWED else None,
+    )
+    return JSONResponse(
+        problem.model_dump(mode="json", exclude_none=True),
+        status_code=problem.status,
+        media_type=MEDIA_TYPE,
+        headers={"Cache-Control": "no-store", **(headers or {})},
+    )
+
+
+_PHRASES_BY_TYPE = {
+    "missing": "is required",
+    "string_too_long": "is too long",
+    "string_too_short": "is too short",
+    "string_type": "must be text",
+}
+
+
+def _validation_detail(error: dict[str, Any]) -> tuple[str | None, str]:
+    location = [str(part) for part in error.get("loc", ())]
+    field = location[-1] if len(location) > 1 else None
+    where = f"{location[0]} parameter '{field}'" if field else "the request"
+    phrase = _PHRASES_BY_TYPE.get(error.get("type", ""), str(error.get("msg", "is invalid")).lower())
+    return field, f"{where} {phrase}"
+
+
+async def _query_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, QueryError)
+    if isinstance(error, NotPublishedError):
+        return problem_response(request, "not-published", error.message, field=error.field)
+    return problem_response(
+        request, "invalid-parameter", error.message, field=error.field, allowed=error.allowed
+    )
+
+
+async def _validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    errors = list(error.errors())
+    field, detail = _validation_detail(errors[0]) if errors else (None, "the request is malformed")
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return problem_response(request, "malformed-request", detail + more, field=field)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    headers = dict(error.headers or {})
+    if error.status_code == 405:
+        return problem_response(
+            request, "method-not-allowed", f"{request.method} is not served here; use GET.", headers=headers
+        )
+    if error.status_code == 404:
+        detail = (
+            error.detail if error.detail != "Not Found" else f"nothing is published at {request.url.path}"
+        )
+        return problem_response(request, "not-found", str(detail), headers=headers)
+    return problem_response(
+        request, "server-error", str(error.detail), status=error.status_code, headers=headers
+    )
+
+
+async def _unexpected(request: Request, error: Exception) -> Response:
+    logger.exception("unexpected error answering %s", request.url.path, exc_info=error)
+    return problem_response(request, "server-error", "the server failed to answer this request")
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Every error the app can raise becomes problem+json; nothing escapes as an HTML or plain-text 500."""
+    app.add_exception_handler(QueryError, _query_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` entries for the problem statuses a route can answer with."""
+    described = {
+        400: "A parameter is invalid.",
+        404: "Not published, or no such shop.",
+        422: "Malformed request.",
+    }
+    return {
+        status: {
+            "model": Problem,
+            "description": described.get(status, "Error."),
+            "content": {MEDIA_TYPE: {}},
+        }
+        for status in statuses
+    }

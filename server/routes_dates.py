@@ -1,0 +1,76 @@
+"""Computed dates: when an order arrives, and until when goods can be sent back."""
+# No "from __future__ import annotations": FastAPI reads the route signatures, whose dependency types
+# are local to the router factory.
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from starlette.requests import Request
+from starlette.responses import Response
+
+from policy.answers import DeliveryEstimates, delivery_estimates
+from policy.deadline import return_deadline
+from policy.queries import ReturnDeadline
+from server.caching import LIVE_CACHE_CONTROL, document_response
+from server.context import ServerSettings, shop_resolver
+from server.parameters import Country, DeliveredOn, OrderedAt, OrderedOn, PostalCode, Region, ServiceId
+from server.problems import problem_responses
+from server.routes_terms import answer_document
+from server.state import ShopRegistry, ShopState
+
+
+def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
+    router = APIRouter(tags=["dates"])
+    Shop = Annotated[ShopState, Depends(shop_resolver(registry))]
+    cache = settings.cache_control
+
+    @router.get(
+        "/delivery-estimate",
+        response_model=DeliveryEstimates,
+        summary="Delivery dates for an order",
+        description="Earliest and latest dispatch and delivery day per service for an order placed now (or "
+        "at `ordered_at`), counting cutoff time, business days, closures and public holidays of the "
+        "warehouse and of the destination.",
+        responses=problem_responses(400, 404, 422),
+    )
+    async def delivery_estimate(
+        request: Request,
+        shop: Shop,
+        country: Country,
+        region: Region = None,
+        postal_code: PostalCode = None,
+        service: ServiceId = None,
+        ordered_at: OrderedAt = None,
+    ) -> Response:
+        def ask() -> DeliveryEstimates:
+            return delivery_estimates(shop.policy, country, region, postal_code, service, ordered_at)
+
+        if ordered_at is None:  # "now" changes, so this answer is computed afresh
+            return document_response(request, answer_document(ask()), LIVE_CACHE_CONTROL)
+        key = ("delivery-estimate", country, region, postal_code, service, ordered_at)
+        return document_response(request, shop.memo.get(key, lambda: answer_document(ask())), cache)
+
+    @router.get(
+        "/return-deadline",
+        response_model=ReturnDeadline,
+        summary="Last day to return",
+        description="The last day to send back goods delivered on `delivered_on`: the shop's window and the "
+        "statutory withdrawal period side by side, and which one decides.",
+        responses=problem_responses(400, 404, 422),
+    )
+    async def return_deadline_route(
+        request: Request,
+        shop: Shop,
+        country: Country,
+        delivered_on: DeliveredOn,
+        region: Region = None,
+        ordered_on: OrderedOn = None,
+    ) -> Response:
+        key = ("return-deadline", country, region, delivered_on, ordered_on)
+        document = shop.memo.get(
+            key,
+            lambda: answer_document(return_deadline(shop.policy, country, delivered_on, ordered_on, region)),
+        )
+        return document_response(request, document, cache)
+
+    return router

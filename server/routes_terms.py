@@ -1,0 +1,154 @@
+"""The terms themselves: the policy (JSON or JSON-LD), the terms page, and the per-section answers."""
+# No "from __future__ import annotations": FastAPI reads the route signatures, whose dependency types
+# are local to the router factory.
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel
+from starlette.requests import Request
+from starlette.responses import Response
+
+from policy.answers import (
+    PaymentTerms,
+    PolicySummary,
+    ReturnTerms,
+    ShippingOptions,
+    SupportContacts,
+    payment_terms,
+    policy_summary,
+    return_terms,
+    shipping_options,
+    support_contacts,
+)
+from policy.model import Policy
+from server.caching import LIVE_CACHE_CONTROL, Document, document_response
+from server.context import ServerSettings, shop_resolver
+from server.discovery import page_links
+from server.negotiation import prefers_jsonld
+from server.parameters import At, Country, PostalCode, Region
+from server.problems import problem_responses
+from server.state import JSON, JSONLD, ShopRegistry, ShopState
+
+
+def answer_document(answer: BaseModel) -> Document:
+    return Document.of(answer.model_dump_json(), JSON)
+
+
+def _key(*parts: str | None) -> tuple[str | None, ...]:
+    return tuple(None if part is None else part.strip().upper() for part in parts)
+
+
+def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
+    router = APIRouter(tags=["terms"])
+    Shop = Annotated[ShopState, Depends(shop_resolver(registry))]
+    cache = settings.cache_control
+
+    def memo_answer(
+        request: Request, shop: ShopState, key: tuple[object, ...], ask: Callable[[], BaseModel]
+    ) -> Response:
+        return document_response(request, shop.memo.get(key, lambda: answer_document(ask())), cache)
+
+    @router.get(
+        "/policy",
+        response_model=Policy,
+        summary="The policy",
+        description="The whole policy in its canonical form (every shorthand expanded, every default written "
+        "out). Send `Accept: application/ld+json` for the schema.org JSON-LD instead.",
+        responses={200: {"content": {JSONLD: {"schema": {"type": "object"}}}}, **problem_responses(404)},
+    )
+    async def policy(request: Request, shop: Shop) -> Response:
+        linked = prefers_jsonld(request.headers.get("accept"))
+        document = shop.documents["policy.jsonld" if linked else "policy.json"]
+        return document_response(request, document, cache, {"Vary": "Accept"})
+
+    @router.get(
+        "/policy.jsonld",
+        summary="The terms as JSON-LD",
+        description="schema.org JSON-LD: an OnlineStore with its shipping services, return policies, payment "
+        "methods and contact points, as embedded in the shop's pages.",
+        response_class=Response,
+        responses={200: {"content": {JSONLD: {"schema": {"type": "object"}}}}, **problem_responses(404)},
+    )
+    async def policy_jsonld(request: Request, shop: Shop) -> Response:
+        return document_response(request, shop.documents["policy.jsonld"], cache)
+
+    @router.get(
+        "/summary",
+        response_model=PolicySummary,
+        summary="Summary of the terms",
+        description="The headline terms of every section the shop publishes.",
+        responses=problem_responses(404),
+    )
+    async def summary(request: Request, shop: Shop) -> Response:
+        return memo_answer(request, shop, ("summary",), lambda: policy_summary(shop.policy))
+
+    @router.get(
+        "/shipping",
+        response_model=ShippingOptions,
+        summary="Shipping options to a country",
+        description="The services that deliver to a country (or one region or postal code of it), with that "
+        "country's prices, free-shipping threshold, carriers, handling and transit days and cutoff time.",
+        responses=problem_responses(400, 404, 422),
+    )
+    async def shipping(
+        request: Request, shop: Shop, country: Country, region: Region = None, postal_code: PostalCode = None
+    ) -> Response:
+        key = ("shipping", *_key(country, region, postal_code))
+        return memo_answer(
+            request, shop, key, lambda: shipping_options(shop.policy, country, region, postal_code)
+        )
+
+    @router.get(
+        "/returns",
+        response_model=ReturnTerms,
+        summary="Return terms for a country",
+        description="Return window, cost, methods, refund, exchanges, exclusions and seasonal windows as "
+        "they "
+        "apply to buyers in one country.",
+        responses=problem_responses(400, 404, 422),
+    )
+    async def returns(request: Request, shop: Shop, country: Country) -> Response:
+        return memo_answer(
+            request, shop, ("returns", *_key(country)), lambda: return_terms(shop.policy, country)
+        )
+
+    @router.get(
+        "/payment",
+        response_model=PaymentTerms,
+        summary="Payment terms",
+        description="Accepted payment methods, when a card or wallet is charged, and invoice terms.",
+        responses=problem_responses(404),
+    )
+    async def payment(request: Request, shop: Shop) -> Response:
+        return memo_answer(request, shop, ("payment",), lambda: payment_terms(shop.policy))
+
+    @router.get(
+        "/support",
+        response_model=SupportContacts,
+        summary="Support contacts",
+        description="Every support channel with its contact, hours and languages, and whether it is open now "
+        "(or at `at`).",
+        responses=problem_responses(400, 404, 422),
+    )
+    async def support(request: Request, shop: Shop, at: At = None) -> Response:
+        if at is None:
+            return document_response(
+                request, answer_document(support_contacts(shop.policy)), LIVE_CACHE_CONTROL
+            )
+        return memo_answer(request, shop, ("support", at.strip()), lambda: support_contacts(shop.policy, at))
+
+    @router.get(
+        "/",
+        summary="The terms page",
+        description="The terms for people, as HTML. Link headers point to the API catalog, the OpenAPI "
+        "description and the JSON-LD.",
+        response_class=Response,
+        responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}, **problem_responses(404)},
+    )
+    async def terms_page(request: Request, shop: Shop) -> Response:
+        links = page_links(request, settings, registry, shop)
+        return document_response(request, shop.documents["index.html"], cache, {"Link": links})
+
+    return router

@@ -1,0 +1,60 @@
+"""Helpers for the HTTP tests: example files in a temporary place, apps built from them, a real uvicorn."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+
+from server.http_app import create_app
+from server.state import ShopRegistry, open_registry
+from tests.conftest import EXAMPLES_DIR
+
+EXAMPLE = EXAMPLES_DIR / "nordlicht-mode.yaml"
+
+
+def copy_example(directory: Path, name: str = "nordlicht-mode.yaml") -> Path:
+    """The example policy copied into `directory`, so a test may rewrite it."""
+    target = directory / name
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+def example_app(**options: object) -> tuple[FastAPI, ShopRegistry]:
+    registry = open_registry(EXAMPLE)
+    return create_app(registry, **options), registry  # type: ignore[arg-type]
+
+
+@contextmanager
+def running(app: FastAPI) -> Iterator[str]:
+    """Serve `app` with uvicorn on an ephemeral port of 127.0.0.1; yield its base URL once it is started."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    started = threading.Event()
+
+    original_startup = server.startup
+
+    async def startup(sockets: list[socket.socket] | None = None) -> None:
+        await original_startup(sockets=sockets)
+        started.set()
+
+    server.startup = startup  # type: ignore[method-assign]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        if not started.wait(timeout=30) or not server.started:
+            raise RuntimeError("uvicorn did not start")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()

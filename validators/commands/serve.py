@@ -1,0 +1,112 @@
+"""`shopterms serve POLICY`: the HTTP API (and MCP endpoint) for one policy file or a directory of them.
+
+FastAPI, uvicorn and mcp are imported only when this command runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+# Host header values always accepted by the MCP endpoint besides the configured ones.
+WILDCARD_BINDS = {"0.0.0.0", "::", ""}
+
+
+def _hosts(host: str, public_url: str | None, extra: tuple[str, ...]) -> list[str]:
+    hosts = list(extra)
+    if host not in WILDCARD_BINDS:
+        hosts.append(f"[{host}]" if ":" in host else host)
+    if public_url:
+        netloc = urlsplit(public_url).netloc
+        if netloc:
+            hosts.append(netloc)
+    return list(dict.fromkeys(hosts))
+
+
+@click.command("serve")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+@click.option("--watch", is_flag=True, help="Reload a policy file when it changes (polls once a second).")
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="Host name the MCP endpoint accepts besides localhost (repeatable; e.g. terms.example).",
+)
+@click.option(
+    "--allowed-origin",
+    "allowed_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Web origin whose pages may call the MCP endpoint (repeatable; e.g. https://app.example).",
+)
+@click.option("--public-url", metavar="URL", help="Address clients reach the server at, when behind a proxy.")
+@click.option(
+    "--max-age", default=300, show_default=True, type=click.IntRange(0), help="Cache lifetime in seconds."
+)
+@click.option(
+    "--mcp/--no-mcp", "with_mcp", default=True, show_default=True, help="Serve the MCP endpoint at /mcp."
+)
+@click.option(
+    "--log-level",
+    default="info",
+    show_default=True,
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+)
+def serve_command(
+    source: Path,
+    host: str,
+    port: int,
+    watch: bool,
+    allowed_hosts: tuple[str, ...],
+    allowed_origins: tuple[str, ...],
+    public_url: str | None,
+    max_age: int,
+    with_mcp: bool,
+    log_level: str,
+) -> None:
+    """Serve the terms in SOURCE over HTTP: a policy file, or a directory whose *.yaml files become
+    /shops/{id}/... (id = file name without .yaml).
+
+    Send SIGHUP to re-read the files; an invalid file is reported and the previous terms keep serving.
+    """
+    from server.context import ServerSettings
+    from server.reload import describe
+    from server.state import PolicyError, open_registry, policy_files
+
+    if source.is_dir() and not policy_files(source):
+        raise click.UsageError(f"{source} holds no *.yaml policy files")
+    if public_url and not urlsplit(public_url).scheme.startswith("http"):
+        raise click.BadParameter(f"'{public_url}' is not an http(s) address", param_hint="--public-url")
+    try:
+        registry = open_registry(source, public_url)
+    except PolicyError as error:
+        click.echo(describe(error), err=True)
+        click.echo(f"{error.result.file}: not served, the policy file has errors.", err=True)
+        raise SystemExit(1) from None
+
+    import uvicorn
+
+    from server.http_app import create_app
+
+    mounts = []
+    if with_mcp:
+        from server.mcp_mount import mcp_mounts
+
+        mounts = mcp_mounts(registry, _hosts(host, public_url, allowed_hosts), allowed_origins)
+    settings = ServerSettings(public_url=public_url, max_age=max_age, mcp=with_mcp)
+    app = create_app(registry, settings=settings, mounts=mounts, watch=1.0 if watch else None)
+    logger = logging.getLogger("shopterms")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(log_level.upper())
+    logger.propagate = False  # the root logger may have a handler of its own (the mcp package adds one)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

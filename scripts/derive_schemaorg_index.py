@@ -47,7 +47,9 @@ def _as_list(value: Any) -> list[Any]:
 
 def _schema_names(refs: Any) -> list[str]:
     """Local names of the schema.org terms referenced; references to other vocabularies are dropped."""
-    names = {ref["@id"][len(SCHEMA_PREFIX) :] for ref in _as_list(refs) if ref["@id"].startswith(SCHEMA_PREFIX)}
+    names = {
+        ref["@id"][len(SCHEMA_PREFIX) :] for ref in _as_list(refs) if ref["@id"].startswith(SCHEMA_PREFIX)
+    }
     return sorted(names)
 
 
@@ -96,7 +98,9 @@ def derive_index(vocabulary: dict[str, Any], release: str) -> dict[str, Any]:
                 "rangeIncludes": _schema_names(node.get("schema:rangeIncludes")),
                 **_common(node),
             }
-        instance_of = sorted(t[len(SCHEMA_PREFIX) :] for t in types - META_TYPES if t.startswith(SCHEMA_PREFIX))
+        instance_of = sorted(
+            t[len(SCHEMA_PREFIX) :] for t in types - META_TYPES if t.startswith(SCHEMA_PREFIX)
+        )
         if instance_of:
             members[name] = {"type": instance_of, **_common(node)}
 
@@ -108,7 +112,11 @@ def derive_index(vocabulary: dict[str, Any], release: str) -> dict[str, Any]:
     enumerations: dict[str, list[str]] = {}
     for enum in sorted(enumeration_classes):
         # A member of a sub-enumeration is also a member of every enumeration above it.
-        found = sorted(m for m, facts in members.items() if any(enum == t or enum in ancestors.get(t, ()) for t in facts["type"]))
+        found = sorted(
+            m
+            for m, facts in members.items()
+            if any(enum == t or enum in ancestors.get(t, ()) for t in facts["type"])
+        )
         if found:
             enumerations[enum] = found
     return {
@@ -117,7 +125,7 @@ def derive_index(vocabulary: dict[str, Any], release: str) -> dict[str, Any]:
         "source": VOCABULARY_FILE,
         "license": "Facts derived from the schema.org vocabulary, CC BY-SA 3.0 (https://schema.org/docs/terms.html).",
         "legend": {
-            "area": "core, or the schema.org extension the term belongs to (pending, auto, bib, health-lifesci, meta)",
+            "area": "core, or the extension the term belongs to: pending, auto, bib, health-lifesci, meta",
             "enumerations": "members of each Enumeration subclass, including members of its sub-enumerations",
             "members": "named instances (enumeration members, True/False) with their types",
         },
@@ -143,7 +151,10 @@ def derive_context(official: dict[str, Any], release: str) -> dict[str, Any]:
 
 
 def _lines(items: Iterable[tuple[str, Any]], indent: str) -> str:
-    rows = [f"{indent}{json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}" for key, value in items]
+    rows = [
+        f"{indent}{json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
+        for key, value in items
+    ]
     return ",\n".join(rows)
 
 
@@ -152,7 +163,11 @@ def render(document: dict[str, Any]) -> str:
     blocks = []
     for key, value in document.items():
         head = json.dumps(key)
-        if isinstance(value, dict) and value and all(isinstance(v, dict | list | str) for v in value.values()):
+        if (
+            isinstance(value, dict)
+            and value
+            and all(isinstance(v, dict | list | str) for v in value.values())
+        ):
             blocks.append(f"  {head}: {{\n{_lines(value.items(), '    ')}\n  }}")
         else:
             blocks.append(f"  {head}: {json.dumps(value, ensure_ascii=False)}")
@@ -172,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vocab-dir", type=Path, default=DEFAULT_VOCAB_DIR)
     parser.add_argument("--release", default=DEFAULT_RELEASE)
-    parser.add_argument("--check", action="store_true", help="compare with the committed files, write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the committed files, write nothing"
+    )
     args = parser.parse_args(argv)
     missing = [name for name in (VOCABULARY_FILE, CONTEXT_FILE) if not (args.vocab_dir / name).is_file()]
     if missing:

@@ -1,4 +1,4 @@
-"""The committed schema.org index and context: equal to a fresh derivation, and right on the facts we rely on."""
+"""The committed schema.org index and context: equal to a fresh derivation, right on the facts we use."""
 
 from __future__ import annotations
 
@@ -31,11 +31,15 @@ def index() -> dict[str, Any]:
     return json.loads(INDEX_PATH.read_text(encoding="utf-8"))
 
 
-@pytest.mark.skipif(not VOCAB_DIR.is_dir(), reason="../shared/vocab (the full schema.org vocabulary) is not present")
+@pytest.mark.skipif(
+    not VOCAB_DIR.is_dir(), reason="../shared/vocab (the full schema.org vocabulary) is not present"
+)
 def test_committed_index_and_context_equal_a_fresh_derivation() -> None:
     outputs = _script().derive(VOCAB_DIR, "30.0")
     for path, text in outputs.items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} drifted; run the command in its generatedBy"
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} drifted; run the command in its generatedBy"
+        )
 
 
 def test_index_records_release_and_the_command_that_regenerates_it(index: dict[str, Any]) -> None:
@@ -58,7 +62,9 @@ def test_return_shipping_fees_is_a_return_fees_enumeration_member(index: dict[st
     assert index["members"]["ReturnShippingFees"]["type"] == ["ReturnFeesEnumeration"]
 
 
-def test_payment_method_is_a_class_and_its_kinds_are_payment_method_type_members(index: dict[str, Any]) -> None:
+def test_payment_method_is_a_class_and_its_kinds_are_payment_method_type_members(
+    index: dict[str, Any],
+) -> None:
     assert "PaymentMethod" in index["classes"]
     assert "PaymentMethod" not in index["enumerations"]
     assert {"ByInvoice", "DirectDebit", "COD"} <= set(index["enumerations"]["PaymentMethodType"])

@@ -11,8 +11,8 @@ import click
 COMMAND_PATHS_BY_NAME: dict[str, str] = {
     "deadline": "validators.commands.deadline:deadline_command",
     "estimate": "validators.commands.estimate:estimate_command",
+    "export": "validators.commands.export:export_command",
     "mcp": "validators.commands.mcp_stdio:mcp_command",
-    "serve": "validators.commands.serve:serve_command",
     "serve": "validators.commands.serve:serve_command",
 }
 

@@ -45,6 +45,7 @@ class BusinessCalendar:
         self.closures = closures
         self._open: dict[dt.date, bool] = {}
         self._shifted: dict[tuple[dt.date, int], dt.date] = {}
+        self._holidays_between: dict[tuple[dt.date, dt.date], list[tuple[dt.date, str]]] = {}
 
     def holiday(self, day: dt.date) -> str | None:
         """Name of the public holiday on this day, if it is one."""
@@ -92,20 +93,29 @@ class BusinessCalendar:
 
     def holidays_between(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
         """Public holidays from `first` to `last` inclusive that fall on one of the calendar's weekdays."""
-        found = []
-        day = first
-        while day <= last:
-            name = self.holiday(day)
-            if name is not None and day.weekday() in self.weekdays:
-                found.append((day, name))
-            day += dt.timedelta(days=1)
-        return found
+        key = (first, last)
+        found = self._holidays_between.get(key)
+        if found is None:
+            found = []
+            day = first
+            while day <= last:
+                name = self.holiday(day)
+                if name is not None and day.weekday() in self.weekdays:
+                    found.append((day, name))
+                day += dt.timedelta(days=1)
+            self._holidays_between[key] = found
+        return list(found)
 
     def closures_between(self, first: dt.date, last: dt.date) -> list[DayRange]:
         return [span for span in self.closures if span[0] <= last and span[1] >= first]
 
 
 def weekday_numbers(names: Iterable[str]) -> frozenset[int]:
+    return _weekday_numbers(tuple(names))
+
+
+@lru_cache(maxsize=256)
+def _weekday_numbers(names: tuple[str, ...]) -> frozenset[int]:
     return frozenset(WEEKDAY_NUMBERS[name] for name in names)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from policy.errors import QueryError, listing, suggest
 from policy.model.common import Destination
@@ -37,17 +38,24 @@ def _compact(code: str) -> str:
 
 
 def resolve_destination(destination: DestinationQuery | str) -> Place:
-    query = DestinationQuery.parse(destination) if isinstance(destination, str) else destination
-    country_text = query.country
-    if not (country_text or "").strip() and query.region and "-" in query.region:
-        country_text = query.region.strip().partition("-")[0]
+    """A checked destination from a query or a code such as DE or DE-BY."""
+    if isinstance(destination, str):
+        code = destination.strip()
+        return _place(code.partition("-")[0], code if "-" in code else None, None)
+    return _place(destination.country, destination.region, destination.postal_code)
+
+
+@lru_cache(maxsize=4096)
+def _place(country_text: str | None, region_text: str | None, postal_text: str | None) -> Place:
+    # Cached: callers ask about the same few destinations again and again (errors are not cached).
+    if not (country_text or "").strip() and region_text and "-" in region_text:
+        country_text = region_text.strip().partition("-")[0]
     country = resolve_country(country_text, "country")
-    region, subdivision = resolve_region(country, query.region, "region")
-    postal = (query.postal_code or "").strip() or None
+    region, subdivision = resolve_region(country, region_text, "region")
+    postal = (postal_text or "").strip() or None
     if postal is not None and not _compact(postal).isalnum():
-        raise QueryError(
-            "postal_code", f"'{query.postal_code}' is not a postal code; use letters, digits, spaces and -"
-        )
+        message = f"'{postal_text}' is not a postal code; use letters, digits, spaces and -"
+        raise QueryError("postal_code", message)
     return Place(region, subdivision, postal)
 
 

@@ -2,7 +2,9 @@
 
 The statutory period (Directive 2011/83/EU Art. 9; UK Consumer Contracts Regulations 2013) runs 14 days
 from the day after delivery. When its last day is a Saturday, Sunday or public holiday it ends on the
-next working day (Regulation 1182/71 Art. 3(4)). The shop's window is contractual and is not moved.
+next working day (Regulation 1182/71 Art. 3(4)). The UK regulations say only "14 days after the day"
+of delivery; the same moving is applied there, with a note giving the unmoved day as the safe one.
+The shop's window is contractual and is not moved.
 """
 
 from __future__ import annotations
@@ -18,38 +20,12 @@ from policy.region import Region, resolve_country, resolve_region
 from policy.return_window import shop_window
 
 # Member states of the EU, plus the UK whose regulations kept the same right; both count 14 days.
-WITHDRAWAL_COUNTRIES = frozenset(
-    {
-        "AT",
-        "BE",
-        "BG",
-        "HR",
-        "CY",
-        "CZ",
-        "DK",
-        "EE",
-        "FI",
-        "FR",
-        "DE",
-        "GR",
-        "HU",
-        "IE",
-        "IT",
-        "LV",
-        "LT",
-        "LU",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SK",
-        "SI",
-        "ES",
-        "SE",
-        "GB",
-    }
-)
+# fmt: off
+WITHDRAWAL_COUNTRIES = frozenset({
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB",
+})
+# fmt: on
 STATUTORY_DAYS = 14
 _WORKING_DAYS = weekday_numbers(["mon", "tue", "wed", "thu", "fri"])
 
@@ -94,6 +70,11 @@ def return_deadline(
         covers = ", ".join(returns.countries)
         notes.append(f"The shop's return policy does not cover {code}; it covers {covers}.")
     statutory = _statutory(policy, region, delivered, notes) if code in WITHDRAWAL_COUNTRIES else None
+    if statutory is not None and code == "GB" and statutory.last_day != statutory.period_end:
+        notes.append(
+            "The UK regulations word the period as ending 14 days after delivery and say nothing of weekends "
+            f"or bank holidays; to be safe, withdraw by {statutory.period_end.isoformat()}."
+        )
     if statutory is None:
         notes.append(f"No statutory withdrawal period is modelled for {code} (only EU member states and GB).")
     last_day, decided_by = _effective(shop, statutory)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 
@@ -116,6 +116,7 @@ def resolve_region(country: str, value: str | None, field: str = "region") -> tu
     return Region(country, part), code
 
 
+@lru_cache(maxsize=256)
 def resolve_calendar(spec: str | None, home: str, field: str) -> Region | None:
     """A policy's holiday calendar setting (DE, DE-HH or none; default: the home country)."""
     if spec == "none":

@@ -223,3 +223,9 @@ def test_policy_without_returns_gives_only_the_statutory_period() -> None:
     answer = return_deadline(policy, "DE", "2026-03-02")
     assert answer.shop is None and answer.decided_by == "statutory"
     assert "no return terms" in " ".join(answer.notes)
+
+
+def test_gb_deadline_notes_the_unmoved_day_as_the_safe_one() -> None:
+    answer = return_deadline(SMALL, "GB", "2026-12-11")
+    assert answer.statutory is not None and answer.statutory.period_end == D("2026-12-25")
+    assert any("withdraw by 2026-12-25" in note for note in answer.notes)

@@ -133,7 +133,10 @@ def duration(value: Any) -> Any:
         unit = _DURATION_UNITS.get(unit, unit if unit.endswith("s") else unit + "s")
         if unit == "mins":
             unit = "minutes"
-        return dt.timedelta(**{unit: float(match.group(1))})
+        try:
+            return dt.timedelta(**{unit: float(match.group(1))})
+        except OverflowError:
+            raise ValueError(f"'{value}' is far too long a duration; write e.g. '24 hours'") from None
     return value
 
 

@@ -28,7 +28,8 @@ def _script() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def index() -> dict[str, Any]:
-    return json.loads(INDEX_PATH.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(INDEX_PATH.read_text(encoding="utf-8"))
+    return data
 
 
 @pytest.mark.skipif(

@@ -1,0 +1,178 @@
+"""Google's structured-data rules as SHACL: each broken document is caught by its GOOG code, the good
+ones pass, and every term the shapes name exists in schema.org 30.0 where the shapes use it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pycountry
+import pytest
+from rdflib import RDF, BNode, Graph, URIRef
+from rdflib.collection import Collection
+
+from tests.validators.jsonld_fixtures import (
+    GOOD_DOCUMENTS,
+    assert_matches_golden,
+    broken_documents,
+    document,
+    refuse_network,
+)
+from validators.codes_google import GOOG_CODE_BY_SHAPE, GOOG_CODES, SHAPES_NAMESPACE
+from validators.shapes import check_jsonld_google_rules, google_shapes
+from validators.vocabulary import SCHEMA, schemaorg_vocabulary
+
+SH = "http://www.w3.org/ns/shacl#"
+
+EXPECTED_CODE = {
+    "google-return-incomplete": "GOOG001",
+    "google-return-country-code": "GOOG002",
+    "google-return-51-countries": "GOOG003",
+    "google-return-finite-without-days": "GOOG004",
+    "google-return-fees-unsupported": "GOOG005",
+    "google-return-shipping-amount-without-fees": "GOOG006",
+    "google-return-method-unsupported": "GOOG007",
+    "google-return-category-unsupported": "GOOG008",
+    "google-shipping-no-conditions": "GOOG010",
+    "google-shipping-time-as-text": "GOOG011",
+    "google-shipping-bad-unit-code": "GOOG012",
+    "google-offer-transit-in-hours": "GOOG012",
+    "google-shipping-no-max-days": "GOOG013",
+    "google-shipping-fractional-days": "GOOG014",
+    "google-cutoff-without-offset": "GOOG015",
+    "google-cutoff-on-transit": "GOOG016",
+    "google-fulfillment-pickup-in-store": "GOOG017",
+    "google-member-only-shipping": "GOOG018",
+    "google-destination-not-region": "GOOG020",
+    "google-destination-country-name": "GOOG021",
+    "google-region-and-postal-code": "GOOG022",
+    "google-region-outside-us-au-jp": "GOOG023",
+    "google-postal-code-outside-us-ca-au": "GOOG024",
+    "google-offer-missing-destination": "GOOG030",
+    "google-offer-two-rates": "GOOG031",
+    "google-currency-symbol": "GOOG032",
+    "google-offer-rate-without-amount": "GOOG033",
+    "google-offer-two-delivery-times": "GOOG034",
+    "google-offer-handling-without-min": "GOOG035",
+}
+# A Country given as destination also lacks the addressCountry a DefinedRegion would carry.
+ALSO_EXPECTED = {"google-destination-not-region": ("GOOG021",)}
+
+
+@pytest.mark.parametrize("name", GOOD_DOCUMENTS)
+def test_good_documents_follow_googles_rules(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    no_network = refuse_network(monkeypatch)
+    assert check_jsonld_google_rules(document(name), source=name) == []
+    assert no_network == []
+
+
+def test_every_broken_document_has_an_expected_code_and_every_code_a_document() -> None:
+    assert sorted(broken_documents("google")) == sorted(EXPECTED_CODE)
+    assert {info.code for info in GOOG_CODES} == set(EXPECTED_CODE.values())
+
+
+@pytest.mark.parametrize("name", broken_documents("google"))
+def test_broken_document_is_caught_with_its_code_and_message(name: str) -> None:
+    findings = check_jsonld_google_rules(document(name), source=f"{name}.jsonld")
+    assert {f.code for f in findings} == {EXPECTED_CODE[name], *ALSO_EXPECTED.get(name, ())}
+    assert_matches_golden(name, findings)
+
+
+def test_unsupported_value_hint_suggests_the_closest_allowed_one() -> None:
+    [finding] = check_jsonld_google_rules(document("google-return-category-unsupported"))
+    assert finding.hint == "did you mean MerchantReturnUnlimitedWindow?"
+
+
+def test_a_transit_cutoff_is_only_a_warning() -> None:
+    [finding] = check_jsonld_google_rules(document("google-cutoff-on-transit"))
+    assert finding.severity == "warning"
+
+
+def test_return_fees_in_http_spelling_pass() -> None:
+    doc = {
+        "@context": "http://schema.org",
+        "@type": "MerchantReturnPolicy",
+        "merchantReturnLink": "https://x/r",
+        "returnFees": "http://schema.org/ReturnShippingFees",
+        "returnShippingFeesAmount": {"@type": "MonetaryAmount", "value": 6.95, "currency": "EUR"},
+    }
+    assert check_jsonld_google_rules(doc) == []
+
+
+def test_an_unreadable_document_is_one_ld007_finding() -> None:
+    [finding] = check_jsonld_google_rules("{not json", source="page.jsonld")
+    assert (finding.code, finding.file) == ("LD007", "page.jsonld")
+
+
+# ---------------------------------------------------------------- the shapes file itself
+
+
+def _named_shapes(shapes: Graph) -> set[URIRef]:
+    return {s for s in shapes.subjects(URIRef(SH + "message"), None) if isinstance(s, URIRef)}
+
+
+def test_every_reporting_shape_has_a_message_and_a_code() -> None:
+    shapes = google_shapes()
+    named = {str(s)[len(SHAPES_NAMESPACE) :] for s in _named_shapes(shapes)}
+    assert named == set(GOOG_CODE_BY_SHAPE)
+    for holder, shape in shapes.subject_objects(URIRef(SH + "property")):
+        if isinstance(holder, URIRef):  # property shapes of top-level node shapes report themselves
+            assert shape in _named_shapes(shapes), f"{shape} reports without a message"
+    known = {info.code for info in GOOG_CODES}
+    assert set(GOOG_CODE_BY_SHAPE.values()) == known
+
+
+def _path_properties(shapes: Graph, path: Any) -> list[URIRef]:
+    """Every property named in a SHACL path, however nested."""
+    if isinstance(path, URIRef):
+        return [path]
+    if isinstance(path, BNode):
+        if shapes.value(path, RDF.first) is not None:
+            return [p for step in Collection(shapes, path) for p in _path_properties(shapes, step)]
+        return [p for _, inner in shapes.predicate_objects(path) for p in _path_properties(shapes, inner)]
+    return []
+
+
+def _last_property(shapes: Graph, path: Any) -> URIRef | None:
+    if isinstance(path, URIRef):
+        return path
+    if isinstance(path, BNode) and shapes.value(path, RDF.first) is not None:
+        return _last_property(shapes, list(Collection(shapes, path))[-1])
+    return None
+
+
+def test_every_schemaorg_term_in_the_shapes_exists_where_it_is_used() -> None:
+    shapes, vocabulary = google_shapes(), schemaorg_vocabulary()
+    for kind in ("targetClass", "class"):
+        for cls in shapes.objects(None, URIRef(SH + kind)):
+            assert str(cls) in vocabulary.classes, f"sh:{kind} {cls} is not a schema.org class"
+    for kind in ("targetObjectsOf", "targetSubjectsOf"):
+        for prop in shapes.objects(None, URIRef(SH + kind)):
+            assert str(prop) in vocabulary.properties, f"sh:{kind} {prop} is not a schema.org property"
+    checked = 0
+    for shape, path in shapes.subject_objects(URIRef(SH + "path")):
+        for prop in _path_properties(shapes, path):
+            assert str(prop) in vocabulary.properties, f"{prop} in a path is not a schema.org property"
+        last = _last_property(shapes, path)
+        members = [v for v in shapes.objects(shape, URIRef(SH + "hasValue"))]
+        for in_list in shapes.objects(shape, URIRef(SH + "in")):
+            members += list(Collection(shapes, in_list))
+        for member in (m for m in members if isinstance(m, URIRef)):
+            assert last is not None
+            ranges = vocabulary.properties[str(last)].range
+            assert any(vocabulary.is_member_of(str(member), r) for r in ranges), (
+                f"{member} does not fit {last}"
+            )
+            checked += 1
+    all_terms = {str(t) for triple in shapes for t in triple if str(t).startswith(SCHEMA)}
+    known = set(vocabulary.classes) | set(vocabulary.properties) | set(vocabulary.member_types)
+    assert all_terms <= known
+    assert checked >= 12
+
+
+def test_the_country_list_is_iso_3166_alpha_2() -> None:
+    shapes = google_shapes()
+    in_list = shapes.value(URIRef(SHAPES_NAMESPACE + "IsoCountryCode"), URIRef(SH + "in"))
+    assert in_list is not None
+    codes = {str(c) for c in Collection(shapes, in_list)}
+    assert codes == {c.alpha_2 for c in pycountry.countries}
+    assert "UK" not in codes and "EU" not in codes

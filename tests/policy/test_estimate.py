@@ -15,12 +15,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import BaseModel
 
 from policy.errors import QueryError
 from policy.estimate import estimate_delivery
 from policy.loader import read_policy
 from policy.model import Policy
-from policy.queries import DestinationQuery
+from policy.queries import ChannelStatus, DeliveryEstimate, DestinationQuery, ReturnDeadline
 from tests.conftest import EXAMPLES_DIR
 from tests.policy.date_policies import make_policy
 
@@ -96,6 +97,9 @@ CASES = [
          "2026-03-30", "2026-03-31", "2026-04-01", met=False),
     case("12:30 UTC on Fri Oct 23 is 14:30 CEST, past the cutoff: counts Mon Oct 26",
          "small", "DE", "standard", dt.datetime(2026, 10, 23, 12, 30, tzinfo=dt.UTC),
+         "2026-10-26", "2026-10-27", "2026-10-28", met=False),
+    case("Sun Oct 25 02:30 in the repeated hour (CET, the second time round) counts from Mon Oct 26",
+         "small", "DE", "standard", dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC),
          "2026-10-26", "2026-10-27", "2026-10-28", met=False),
     case("12:30 UTC on Mon Oct 26 is 13:30 CET after the autumn DST switch, before the cutoff",
          "small", "DE", "standard", dt.datetime(2026, 10, 26, 12, 30, tzinfo=dt.UTC),
@@ -418,3 +422,16 @@ def test_wall_time_inside_the_spring_gap_is_read_as_the_real_instant() -> None:
     [estimate] = estimate_delivery(POLICIES["small"], "DE", "standard", _at("2026-03-29T02:30"))
     assert estimate.ordered_at.isoformat() == "2026-03-29T03:30:00+02:00"
     assert estimate.counts_from == D("2026-03-30")
+
+
+@pytest.mark.parametrize("model", [DeliveryEstimate, ReturnDeadline, ChannelStatus])
+def test_every_result_field_is_described_in_the_output_schema(model: type[BaseModel]) -> None:
+    schema = model.model_json_schema(mode="serialization")
+    parts = [(model.__name__, schema), *schema.get("$defs", {}).items()]
+    missing = [
+        f"{name}.{field}"
+        for name, part in parts
+        for field, spec in part.get("properties", {}).items()
+        if not spec.get("description")
+    ]
+    assert missing == []

@@ -126,7 +126,6 @@ def _refusal(services: list[Service], place: Place, matches: list[Match], named:
     lead = (
         f"service {named} does not ship to {where}; it" if named else f"no service ships to {where}; the shop"
     )
-
     return QueryError(field, f"{lead} ships to {listing(areas)}.", areas)
 
 

@@ -60,7 +60,7 @@ def estimate_delivery(
 
 
 def _estimate(
-    policy: Policy, shipping: Shipping, service: Service, notes: list[str], place: Place, local: dt.datetime
+    policy: Policy, shipping: Shipping, service: Service, notes: list[str], place: Place, ordered: dt.datetime
 ) -> DeliveryEstimate:
     handling_setup = shipping.handling
     holidays_spec = handling_setup.holidays or policy.shop.country
@@ -71,9 +71,9 @@ def _estimate(
     cutoff = service.cutoff or handling_setup.cutoff
     handling = service.handling or handling_setup.days
     transit = service.transit
-    day = local.date()
+    day = ordered.date()
     try:
-        met = warehouse.is_open(day) and (cutoff is None or local.time() < cutoff)
+        met = warehouse.is_open(day) and (cutoff is None or ordered.time() < cutoff)
         start = day if met else warehouse.shift(day, 1)
         first_dispatch = warehouse.shift(start, handling.min)
         last_dispatch = warehouse.shift(start, handling.max)
@@ -87,10 +87,10 @@ def _estimate(
         service_name=service.name or service.id,
         service_type=service.type,
         carriers=[Carrier(id=ref, name=carrier_name(ref)) for ref in service.carriers],
-        ordered_at=local,
+        ordered_at=ordered,
         cutoff=cutoff,
         cutoff_met=met,
-        next_cutoff=None if cutoff is None else _moment(start, cutoff, local),
+        next_cutoff=None if cutoff is None else _moment(start, cutoff, ordered),
         counts_from=start,
         handling_days=DaySpan(min=handling.min, max=handling.max),
         transit_days=DaySpan(min=transit.min, max=transit.max),

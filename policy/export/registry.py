@@ -1,0 +1,12 @@
+"""The export targets by the name `shopterms export --to NAME` takes."""
+
+from __future__ import annotations
+
+from policy.export.google import GoogleTarget
+from policy.export.openai_feed import OpenAiFeedTarget
+from policy.export.target import Target
+from policy.export.ucp import UcpTarget
+
+EXPORTERS_BY_NAME: dict[str, Target] = {
+    target.name: target for target in (GoogleTarget(), UcpTarget(), OpenAiFeedTarget())
+}

@@ -1,0 +1,93 @@
+"""`shopterms export`: output, files, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.conftest import EXAMPLES_DIR
+from validators.cli import main
+
+NORDLICHT = str(EXAMPLES_DIR / "nordlicht-mode.yaml")
+KLEINKRAM = str(EXAMPLES_DIR / "kleinkram.yaml")
+
+
+def _run(*arguments: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["export", *arguments])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_lossy_export_without_allow_lossy_lists_the_facts_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "google.json"
+    code, stdout, stderr = _run("--to", "google", NORDLICHT, "-o", str(out))
+    assert code == 1 and stdout == "" and not out.exists()
+    lines = stderr.splitlines()
+    assert lines[0] == f"{NORDLICHT}: google cannot state 7 fact(s) of this policy:"
+    assert "  - shipping.handling.holidays DE-HH: Merchant API v1 has no holiday calendar" in stderr
+    assert lines[-1] == "Nothing was written. Re-run with --allow-lossy to export without these facts."
+
+
+def test_allow_lossy_writes_the_export_and_warns_once_per_dropped_fact() -> None:
+    code, stdout, stderr = _run("--to", "google", "--allow-lossy", NORDLICHT)
+    assert code == 0
+    assert [p["countries"] for p in json.loads(stdout)["onlineReturnPolicies"]][:2] == [["AT"], ["DE"]]
+    warnings = stderr.splitlines()
+    assert len(warnings) == 7
+    assert warnings[0].startswith(
+        f"{NORDLICHT}: warning: google leaves out shipping.handling.holidays DE-HH: "
+    )
+
+
+def test_output_file_is_written_whole_and_no_temporary_file_remains(tmp_path: Path) -> None:
+    out = tmp_path / "ucp.json"
+    out.write_text("old", encoding="utf-8")
+    code, stdout, _ = _run("--to", "ucp", "--allow-lossy", NORDLICHT, "-o", str(out))
+    assert code == 0 and stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["currency"] == "EUR"
+    assert [p.name for p in tmp_path.iterdir()] == ["ucp.json"]
+
+
+def test_the_output_suffix_chooses_tsv_for_the_feed(tmp_path: Path) -> None:
+    out = tmp_path / "columns.tsv"
+    code, _, _ = _run("--to", "openai-feed", "--allow-lossy", NORDLICHT, "-o", str(out))
+    assert code == 0
+    header, row = out.read_text(encoding="utf-8").splitlines()
+    assert header.startswith("seller_name\tseller_url\t") and row.startswith("Nordlicht Mode\t")
+
+
+def test_same_policy_gives_the_same_bytes() -> None:
+    first = _run("--to", "openai-feed", "--format", "csv", "--allow-lossy", NORDLICHT)
+    assert first == _run("--to", "openai-feed", "--format", "csv", "--allow-lossy", NORDLICHT)
+
+
+def test_a_refused_export_exits_1_with_the_documented_message() -> None:
+    code, stdout, stderr = _run("--to", "google", "--allow-lossy", KLEINKRAM)
+    assert code == 1 and stdout == ""
+    assert stderr == (
+        f"{KLEINKRAM}: cannot export to google: the Merchant API requires a return policy page "
+        "(returnPolicyUri); set legal.returns_url or returns.portal\n"
+    )
+
+
+def test_a_policy_with_errors_prints_its_diagnostics_and_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("shop: {name: X}\n", encoding="utf-8")
+    code, stdout, stderr = _run("--to", "ucp", str(broken))
+    assert code == 1 and stdout == ""
+    assert "error[" in stderr
+    assert stderr.splitlines()[-1] == f"{broken}: the policy file has errors, so nothing was exported."
+
+
+def test_bad_usage_exits_2() -> None:
+    assert _run("--to", "amazon", NORDLICHT)[0] == 2
+    assert _run(NORDLICHT)[0] == 2
+    code, _, stderr = _run("--to", "google", "--format", "tsv", NORDLICHT)
+    assert code == 2 and "google is written as json, not tsv" in stderr
+    assert _run("--to", "ucp", str(EXAMPLES_DIR / "missing.yaml"))[0] == 2
+
+
+def test_an_output_directory_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = _run("--to", "ucp", NORDLICHT, "-o", str(tmp_path / "no" / "such.json"))
+    assert code == 2 and "does not exist" in stderr

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from policy.answers import NotPublishedError
 from policy.errors import QueryError, listing
 
 # Longer lists of choices (every country code) are described in the message instead of spelled out.
@@ -29,6 +30,9 @@ _WANTED = {"string": "a string", "integer": "an integer", "number": "a number", 
 
 def explain_query_error(error: QueryError) -> str:
     """A question the engine refused: the parameter, the reason, and the allowed values when few."""
+    if isinstance(error, NotPublishedError):
+        # Not the caller's mistake: the shop's file has no such section, and no argument changes that.
+        return f"Not published: {error.message}; get_policy_summary shows which sections exist."
     text = f"Invalid argument '{error.field}': {error.message}"
     shown = listing(error.allowed)
     if error.allowed and len(error.allowed) <= _MAX_LISTED and shown not in error.message:

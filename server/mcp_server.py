@@ -10,10 +10,11 @@ from collections.abc import Callable
 from importlib.metadata import version
 from typing import Any, Protocol
 
+import pydantic_core
 from mcp.server import MCPServer
 from mcp.server.mcpserver.context import Context
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import CallToolResult, InputRequiredResult
+from mcp.types import CallToolResult, InputRequiredResult, TextContent
 from pydantic import ValidationError
 
 from policy.documents.server_card import server_description, server_name, server_title
@@ -44,19 +45,25 @@ class Published(Protocol):
 
 
 class TermsServer(MCPServer):
-    """An MCPServer whose argument errors are explained in our words rather than pydantic's."""
+    """An MCPServer that explains argument errors in our words, and sends compact JSON as text."""
 
     async def call_tool(
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
     ) -> CallToolResult | InputRequiredResult:
         try:
-            return await super().call_tool(name, arguments, context)
+            result = await super().call_tool(name, arguments, context)
         except ToolError as error:
             cause = error.__cause__
             if not isinstance(cause, ValidationError) or cause.title != f"{name}Arguments":
                 raise
             schema = next(tool.input_schema for tool in await self.list_tools() if tool.name == name)
             raise ToolError(explain_arguments(name, cause, schema)) from cause
+        if isinstance(result, CallToolResult) and result.structured_content is not None:
+            # The text copy is for clients that ignore structuredContent; the SDK indents it, which
+            # roughly doubles every answer on the wire. The same JSON without indentation reads as well.
+            text = pydantic_core.to_json(result.structured_content).decode()
+            result = result.model_copy(update={"content": [TextContent(type="text", text=text)]})
+        return result
 
 
 def _instructions(shop: str) -> str:

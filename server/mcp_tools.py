@@ -7,7 +7,7 @@ accepts, so a model can correct its call; they never become protocol errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Annotated, TypeVar
 
 from mcp.server import MCPServer
@@ -33,6 +33,7 @@ from policy.deadline import return_deadline
 from policy.errors import QueryError
 from policy.model import Policy
 from policy.queries import ReturnDeadline
+from server.answer_memo import AnswerMemo
 from server.mcp_errors import explain_query_error
 
 # Nothing here changes state or reaches beyond the policy file, and asking twice gives the same answer.
@@ -64,18 +65,20 @@ PostalCode = Annotated[
 T = TypeVar("T")
 
 
-def _answer(question: Callable[[], T]) -> T:
-    try:
-        return question()
-    except QueryError as error:
-        raise ToolError(explain_query_error(error)) from None
-
-
 def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
     """Add the seven read-only tools to `server`; each asks `current()` for the policy in force."""
+    memo = AnswerMemo()
+
+    def answer(key: Hashable | None, question: Callable[[Policy], T]) -> T:
+        """The answer for the policy in force; kept under `key` unless that is None (it depends on now)."""
+        try:
+            policy = current()
+            return question(policy) if key is None else memo.get(policy, key, question)
+        except QueryError as error:
+            raise ToolError(explain_query_error(error)) from None
 
     @server.tool(title="Policy summary", annotations=READ_ONLY)
-    def get_policy_summary() -> PolicySummary:
+    async def get_policy_summary() -> PolicySummary:
         """The shop's post-purchase terms at a glance: who sells and to which countries, delivery services
         with transit times and lowest prices, the standard return window and who pays return postage,
         accepted payment methods, support channels, and links to the legal pages.
@@ -83,10 +86,10 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
         Use it first, to learn what the shop offers and which countries it serves, before asking a
         detailed question. A section is null when the shop publishes none.
         Example: get_policy_summary()"""
-        return _answer(lambda: policy_summary(current()))
+        return answer("summary", policy_summary)
 
     @server.tool(title="Shipping options", annotations=READ_ONLY)
-    def get_shipping_options(
+    async def get_shipping_options(
         country: Country, region: Region = None, postal_code: PostalCode = None
     ) -> ShippingOptions:
         """Which delivery services reach a country (or one region or postal code of it), with each
@@ -96,10 +99,11 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
         Use it to compare shipping cost and speed to the buyer's address. For concrete delivery dates
         use estimate_delivery instead.
         Example: get_shipping_options(country="AT")"""
-        return _answer(lambda: shipping_options(current(), country, region, postal_code))
+        where = (country, region, postal_code)
+        return answer(("shipping", *where), lambda policy: shipping_options(policy, *where))
 
     @server.tool(title="Delivery date estimate", annotations=READ_ONLY)
-    def estimate_delivery(
+    async def estimate_delivery(
         country: Country,
         region: Region = None,
         postal_code: PostalCode = None,
@@ -127,10 +131,11 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
         Use it to answer "if I order now, when does it arrive?". Give the region for regional holidays.
         Example: estimate_delivery(country="DE", region="DE-BY", ordered_at="2026-12-23T15:00:00+01:00")"""
         where = (country, region, postal_code)
-        return _answer(lambda: delivery_estimates(current(), *where, service, ordered_at))
+        key = None if ordered_at is None else ("estimate", *where, service, ordered_at)
+        return answer(key, lambda policy: delivery_estimates(policy, *where, service, ordered_at))
 
     @server.tool(title="Return policy", annotations=READ_ONLY)
-    def get_return_policy(country: Country) -> ReturnTerms:
+    async def get_return_policy(country: Country) -> ReturnTerms:
         """The return terms for buyers in one country: return window and what it counts from, who pays
         return postage, ways to send goods back, refund timing, exchanges, goods that cannot be returned,
         seasonal windows (e.g. Christmas) and the statutory withdrawal period.
@@ -138,10 +143,10 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
         Use it to compare how easy and costly returning is. For the last day to return a delivered
         order use compute_return_deadline.
         Example: get_return_policy(country="DE")"""
-        return _answer(lambda: return_terms(current(), country))
+        return answer(("returns", country), lambda policy: return_terms(policy, country))
 
     @server.tool(title="Return deadline", annotations=READ_ONLY)
-    def compute_return_deadline(
+    async def compute_return_deadline(
         country: Country,
         delivered_on: Annotated[
             str,
@@ -168,19 +173,20 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
         Use it once the delivery date is known. Give ordered_on when the order may fall in a seasonal
         period, and the region for regional public holidays.
         Example: compute_return_deadline(country="DE", delivered_on="2026-12-11", ordered_on="2026-12-01")"""
-        return _answer(lambda: return_deadline(current(), country, delivered_on, ordered_on, region))
+        asked = (country, delivered_on, ordered_on, region)
+        return answer(("deadline", *asked), lambda policy: return_deadline(policy, *asked))
 
     @server.tool(title="Payment terms", annotations=READ_ONLY)
-    def get_payment_terms() -> PaymentTerms:
+    async def get_payment_terms() -> PaymentTerms:
         """How a buyer pays: accepted payment methods, when a card or wallet is charged (at order,
         at shipment or after delivery), and the invoice terms (when it is sent, days to pay).
 
         Use it when the buyer asks how or when they pay.
         Example: get_payment_terms()"""
-        return _answer(lambda: payment_terms(current()))
+        return answer("payment", payment_terms)
 
     @server.tool(title="Support contacts", annotations=READ_ONLY)
-    def get_support_contacts(
+    async def get_support_contacts(
         at: Annotated[
             str | None,
             Field(
@@ -197,4 +203,5 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
 
         Use it when the buyer needs help with an order or asks whether someone is reachable now.
         Example: get_support_contacts(at="2026-12-24T11:30:00+01:00")"""
-        return _answer(lambda: support_contacts(current(), at))
+        key = None if at is None else ("support", at)
+        return answer(key, lambda policy: support_contacts(policy, at))

@@ -43,7 +43,8 @@ async def test_stdio_server_answers_every_tool_and_serves_the_documents(mode: st
 def test_an_invalid_policy_is_refused_with_a_located_message_and_exit_1(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("shop:\n  name: Nameless\n", encoding="utf-8")
-    run = subprocess.run([SHOPTERMS, "mcp", str(broken)], capture_output=True, text=True, timeout=60, check=False)
+    command = [SHOPTERMS, "mcp", str(broken)]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert run.returncode == 1
     assert run.stdout == ""  # stdout belongs to the protocol
     assert str(broken) in run.stderr and "not served" in run.stderr

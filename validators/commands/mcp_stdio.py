@@ -10,16 +10,6 @@ from pathlib import Path
 
 import click
 
-from policy.diagnostics import Diagnostic
-
-
-def _line(diagnostic: Diagnostic) -> str:
-    where = diagnostic.file
-    if diagnostic.location is not None:
-        where += f":{diagnostic.location.line}:{diagnostic.location.column}"
-    path = f" at {diagnostic.dotted_path}" if diagnostic.path else ""
-    return f"{where}: {diagnostic.severity}[{diagnostic.code}] {diagnostic.message}{path}"
-
 
 @click.command("mcp")
 @click.argument("policy_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -28,13 +18,13 @@ def mcp_command(policy_file: Path) -> None:
 
     Add it to a client's configuration as the command `shopterms mcp path/to/policy.yaml`.
     """
+    from server.reload import describe
     from server.state import PolicyError, load_state
 
     try:
         state = load_state(policy_file, policy_file.stem)
     except PolicyError as error:
-        for diagnostic in error.result.diagnostics:
-            click.echo(_line(diagnostic), err=True)
+        click.echo(describe(error), err=True)
         click.echo(f"{policy_file}: not served, the policy file has errors.", err=True)
         raise SystemExit(1) from None
 

@@ -1,0 +1,91 @@
+"""The MCP server over streamable HTTP, as an ASGI app to mount at /mcp beside the HTTP API.
+
+Host and Origin headers are checked against allow-lists (protection against DNS rebinding), and CORS
+admits browser-based clients from the allowed origins, including the Mcp-* headers both protocol eras
+use. The endpoint is stateless: every answer depends only on the request and the policy in force, so
+no session has to be kept, and a reload of the policy reaches every client at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+
+from mcp.server import MCPServer
+from mcp.server.transport_security import TransportSecuritySettings
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp
+
+# Local clients are always welcome: a rebinding attack arrives with the attacker's host name, not these.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+LOCAL_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*")
+# Request headers of the 2025 (session) and 2026 (per-request metadata) protocol eras.
+REQUEST_HEADERS = (
+    "Accept",
+    "Authorization",
+    "Content-Type",
+    "Last-Event-ID",
+    "Mcp-Method",
+    "Mcp-Name",
+    "Mcp-Protocol-Version",
+    "Mcp-Session-Id",
+)
+EXPOSED_HEADERS = ("Mcp-Protocol-Version", "Mcp-Session-Id")
+
+
+@dataclass(frozen=True)
+class McpEndpoint:
+    """The app to mount at /mcp, and the context its host app must enter in its lifespan."""
+
+    app: ASGIApp
+    lifespan: Callable[[], AbstractAsyncContextManager[None]]
+
+
+def allowed_hosts(configured: Sequence[str] = ()) -> list[str]:
+    """Host header values accepted: the local ones and the configured ones, each with or without a port."""
+    hosts: list[str] = []
+    for host in (*LOCAL_HOSTS, *configured):
+        hosts.append(host)
+        if not re.search(r":(\d+|\*)$", host):
+            hosts.append(f"{host}:*")
+    return list(dict.fromkeys(hosts))
+
+
+def allowed_origins(configured: Sequence[str] = ()) -> list[str]:
+    """Origins accepted: local pages on any port, and the configured ones (`https://app.example`, `…:*`)."""
+    return list(dict.fromkeys([*LOCAL_ORIGINS, *(origin.rstrip("/") for origin in configured)]))
+
+
+def origin_pattern(origins: Sequence[str]) -> str:
+    """One regular expression for CORS that reads `:*` the way the host check does: any port."""
+    parts = [
+        re.escape(origin[:-2]) + r":\d+" if origin.endswith(":*") else re.escape(origin) for origin in origins
+    ]
+    return "^(?:" + "|".join(parts) + ")$"
+
+
+def streamable_http_endpoint(
+    server: MCPServer, hosts: Sequence[str] = (), origins: Sequence[str] = ()
+) -> McpEndpoint:
+    """`server` as a stateless streamable-HTTP endpoint with host checks and CORS, ready to mount."""
+    accepted_origins = allowed_origins(origins)
+    security = TransportSecuritySettings(
+        enable_dns_rebinding_protection=True,
+        allowed_hosts=allowed_hosts(hosts),
+        allowed_origins=accepted_origins,
+    )
+    # The mount supplies /mcp; inside it the endpoint is its root.
+    app = server.streamable_http_app(
+        streamable_http_path="/", stateless_http=True, json_response=True, transport_security=security
+    )
+    cors = CORSMiddleware(
+        app,
+        allow_origin_regex=origin_pattern(accepted_origins),
+        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+        allow_headers=list(REQUEST_HEADERS),
+        expose_headers=list(EXPOSED_HEADERS),
+        max_age=600,
+    )
+    return McpEndpoint(app=cors, lifespan=server.session_manager.run)

@@ -92,12 +92,9 @@ def _narrow_terms(terms: ReturnTerms, log: LossLog) -> ReturnTerms:
             f"{where}: refund to {terms.refund_to}",
             "the Merchant API cannot say where a refund goes (buyers assume the original payment)",
         )
-    others = [c for c in terms.item_conditions if c not in CONDITION_BY_NAME]
-    if others:
-        log.add(
-            f"{where}: item_conditions {', '.join(others)}", "the Merchant API knows only new and used goods"
-        )
-        update["item_conditions"] = tuple(c for c in terms.item_conditions if c in CONDITION_BY_NAME)
+    # Return policies know new and used goods; refurbished and damaged goods are not new, so used.
+    used = {"used" if condition != "new" else "new" for condition in terms.item_conditions}
+    update["item_conditions"] = tuple(c for c in CONDITION_BY_NAME if c in used)
     kept: list[Seasonal] = []
     for season in terms.seasonal:
         if any(season.start <= other.end and other.start <= season.end for other in kept):

@@ -40,7 +40,10 @@ def read_facts(policy: Policy) -> Facts:
     )
     return Facts(
         shop=Shop(name=policy.shop.name, url=policy.shop.url, sells_to=tuple(policy.shop.sells_to)),
-        returns=_returns(policy.returns, policy.shop.currency) if policy.returns else None,
+        # Returns that cover no country state nothing a target could carry.
+        returns=_returns(policy.returns, policy.shop.currency)
+        if policy.returns and policy.returns.countries
+        else None,
         shipping=_shipping(policy.shipping, policy) if policy.shipping else None,
         links=links if any(links.model_dump().values()) else None,
         payment=_payment(policy),

@@ -16,8 +16,16 @@ from mcp.server.mcpserver.context import Context
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, InputRequiredResult, TextContent
 from pydantic import ValidationError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 
-from policy.documents.server_card import server_description, server_name, server_title
+from policy.documents.server_card import (
+    CARD_MEDIA_TYPE,
+    server_card,
+    server_description,
+    server_name,
+    server_title,
+)
 from policy.model import Policy
 from server.mcp_errors import explain_arguments
 from server.mcp_tools import register_tools
@@ -124,5 +132,13 @@ def create_mcp(current: Callable[[], Published]) -> MCPServer:
     )
     def summary_markdown() -> str:
         return current().summary_markdown
+
+    # Served over HTTP only, at <endpoint>/server-card: the location server-card discovery reserves.
+    @server.custom_route("/server-card", methods=["GET"], include_in_schema=False)
+    async def card(request: Request) -> Response:
+        endpoint = str(request.url).removesuffix("server-card")
+        headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=3600"}
+        document = server_card(current().policy, endpoint)
+        return JSONResponse(document, media_type=CARD_MEDIA_TYPE, headers=headers)
 
     return server

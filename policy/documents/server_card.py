@@ -23,6 +23,12 @@ PROTOCOL_VERSIONS = ("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25", "20
 MAX_TEXT = 100
 
 
+def default_mcp_url(policy: Policy) -> str:
+    """Where the endpoint is when `shopterms serve` runs behind the shop's own address: <origin>/mcp/."""
+    parts = urlsplit(policy.shop.url)
+    return f"{parts.scheme}://{parts.netloc}/mcp/"
+
+
 def server_name(policy: Policy) -> str:
     """`example.nordlicht-mode/terms` for https://nordlicht-mode.example: reverse-DNS namespace, one slash."""
     host = (urlsplit(policy.shop.url).hostname or "shop.invalid").removeprefix("www.")

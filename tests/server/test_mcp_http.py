@@ -134,3 +134,15 @@ def test_browser_preflight_admits_the_mcp_headers(base_url: str) -> None:
     assert all(header in allowed for header in MCP_HEADERS)
     refused = httpx.options(f"{base_url}/mcp/", headers={**preflight, "Origin": "https://attacker.example"})
     assert "access-control-allow-origin" not in refused.headers
+
+
+def test_the_running_endpoint_describes_itself_with_a_server_card(base_url: str) -> None:
+    response = httpx.get(
+        f"{base_url}/mcp/server-card", headers={"Accept": "application/mcp-server-card+json"}
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/mcp-server-card+json")
+    assert response.headers["access-control-allow-origin"] == "*"
+    card = response.json()
+    assert card["name"] == "example.nordlicht-mode/terms"
+    assert card["remotes"][0]["url"] == f"{base_url}/mcp/"

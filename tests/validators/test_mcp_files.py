@@ -1,0 +1,28 @@
+"""`shopterms build` publishes the MCP discovery files: a server card and the registry's server.json."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from policy.loader import read_policy
+from tests.conftest import EXAMPLES_DIR
+from validators.publish.artefacts import BuildInput, render_artefacts
+from validators.publish.mcp_files import CARD_FILE, REGISTRY_FILE
+
+
+def test_build_writes_a_server_card_and_a_registry_entry_naming_the_endpoint() -> None:
+    path = EXAMPLES_DIR / "nordlicht-mode.yaml"
+    files = render_artefacts(BuildInput(read_policy(path), str(path)), ["mcp-discovery"])
+    assert sorted(files) == sorted([CARD_FILE, REGISTRY_FILE])
+    card, entry = json.loads(files[CARD_FILE]), json.loads(files[REGISTRY_FILE])
+    assert card["name"] == entry["name"] == "example.nordlicht-mode/terms"
+    assert entry["remotes"] == [{"type": "streamable-http", "url": "https://nordlicht-mode.example/mcp/"}]
+    assert card["remotes"][0]["url"] == "https://nordlicht-mode.example/mcp/"
+
+
+def test_writing_the_discovery_files_does_not_load_the_mcp_package() -> None:
+    code = "import sys, validators.publish.mcp_files; print('mcp' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert run.stdout.strip() == "False"

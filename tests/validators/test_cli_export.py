@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.conftest import EXAMPLES_DIR
@@ -91,3 +93,16 @@ def test_bad_usage_exits_2() -> None:
 def test_an_output_directory_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
     code, _, stderr = _run("--to", "ucp", NORDLICHT, "-o", str(tmp_path / "no" / "such.json"))
     assert code == 2 and "does not exist" in stderr
+
+
+def test_a_failed_write_is_reported_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(source: str, target: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    code, _, stderr = _run("--to", "ucp", "--allow-lossy", NORDLICHT, "-o", str(tmp_path / "ucp.json"))
+    assert code == 1
+    assert stderr.splitlines()[-1] == f"{tmp_path / 'ucp.json'}: cannot write the export: Permission denied"
+    assert list(tmp_path.iterdir()) == []

@@ -111,4 +111,8 @@ def export_command(
     if output is None:
         click.echo(text, nl=False)
     else:
-        _write_atomically(output, text)
+        try:
+            _write_atomically(output, text)
+        except OSError as error:
+            click.echo(f"{output}: cannot write the export: {error.strerror or error}", err=True)
+            raise SystemExit(1) from None

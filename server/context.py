@@ -10,7 +10,8 @@ from fastapi import Path
 from starlette.requests import Request
 
 from policy.documents.site import Site
-from policy.errors import QueryError, listing, suggest
+from policy.errors import listing, suggest
+from server.problems import UnknownShopError
 from server.state import ShopRegistry, ShopState
 
 MCP_PATH = "/mcp"
@@ -30,10 +31,6 @@ class ServerSettings:
     @property
     def cache_control(self) -> str:
         return f"public, max-age={self.max_age}"
-
-
-class UnknownShopError(QueryError):
-    """The path names a shop this server does not serve."""
 
 
 def root_url(request: Request, settings: ServerSettings) -> str:

@@ -53,6 +53,14 @@ PROBLEM_KINDS_BY_NAME: dict[str, ProblemKind] = {
 }
 
 
+class UnknownShopError(QueryError):
+    """The path names a shop this server does not serve."""
+
+
+class UnknownPageError(QueryError):
+    """The path names a terms page in a language the shop has no page in."""
+
+
 class Problem(BaseModel):
     """An error, described as RFC 9457 problem details."""
 
@@ -137,6 +145,8 @@ async def _query_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, QueryError)
     if isinstance(error, NotPublishedError):
         return problem_response(request, "not-published", error.message, field=error.field)
+    if isinstance(error, UnknownShopError | UnknownPageError):
+        return problem_response(request, "not-found", error.message, field=error.field, allowed=error.allowed)
     return problem_response(
         request, "invalid-parameter", error.message, field=error.field, allowed=error.allowed
     )

@@ -2,8 +2,8 @@
 
 A reload builds a complete new state for each changed file and swaps the registry's mapping in one
 assignment. An invalid file is logged with its location and changes nothing. Triggers: SIGHUP, and,
-with --watch, a poll of the files' modification time and size (stdlib only: a stat per file per second
-costs nothing, and it works on every file system, network mounts included).
+with --watch, a poll of the files once a second (stdlib only: no file-system notification library, and
+it works on every file system, network mounts included).
 """
 
 from __future__ import annotations

@@ -1,17 +1,21 @@
-"""The documents the server shares with `shopterms build`: JSON-LD and the human terms page."""
+"""The documents the server shares with `shopterms build`: the JSON-LD and the human terms pages.
+
+Both come from the build's own writers, so a served page and a built page are the same bytes.
+"""
 
 from __future__ import annotations
 
-import html
-
 from policy.jsonld import compile_policy, dumps
 from policy.model import Policy
+from validators.publish.artefacts import BuildInput
+from validators.publish.terms_page import terms_page_files
 
 
 def render_jsonld(policy: Policy) -> str:
     return dumps(compile_policy(policy))
 
 
-def render_terms_page(policy: Policy) -> str:
-    # Placeholder until the build's page renderer is available.
-    return f"<!doctype html><title>{html.escape(policy.shop.name)}</title><h1>{html.escape(policy.shop.name)}</h1>"
+def render_terms_pages(policy: Policy, source_file: str) -> dict[str, str]:
+    """index.html in the shop's primary language, and index.<lang>.html for each further language."""
+    files = terms_page_files(BuildInput(policy, source_file))
+    return {name: data.decode("utf-8") for name, data in files.items()}

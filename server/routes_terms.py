@@ -3,9 +3,9 @@
 # are local to the router factory.
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import Response
@@ -28,7 +28,7 @@ from server.context import ServerSettings, shop_resolver
 from server.discovery import page_links
 from server.negotiation import prefers_jsonld
 from server.parameters import At, Country, PostalCode, Region
-from server.problems import problem_responses
+from server.problems import UnknownPageError, problem_responses
 from server.state import JSON, JSONLD, ShopRegistry, ShopState
 
 
@@ -139,16 +139,55 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
             )
         return memo_answer(request, shop, ("support", at.strip()), lambda: support_contacts(shop.policy, at))
 
+    html_responses: dict[int | str, dict[str, Any]] = {
+        200: {"content": {"text/html": {"schema": {"type": "string"}}}},
+        **problem_responses(404),
+    }
+
+    def page(request: Request, shop: ShopState, name: str) -> Response:
+        document = shop.documents.get(name)
+        if document is None:
+            pages = sorted(key for key in shop.documents if key.endswith(".html"))
+            raise UnknownPageError(
+                "language", f"there is no page {name}; the pages are {', '.join(pages)}", pages
+            )
+        links = page_links(request, settings, registry, shop)
+        return document_response(request, document, cache, {"Link": links})
+
     @router.get(
         "/",
         summary="The terms page",
-        description="The terms for people, as HTML. Link headers point to the API catalog, the OpenAPI "
-        "description and the JSON-LD.",
+        description="The terms for people, as HTML, in the shop's primary language. Link headers point to "
+        "the API catalog, the OpenAPI description and the JSON-LD.",
         response_class=Response,
-        responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}, **problem_responses(404)},
+        responses=html_responses,
     )
     async def terms_page(request: Request, shop: Shop) -> Response:
-        links = page_links(request, settings, registry, shop)
-        return document_response(request, shop.documents["index.html"], cache, {"Link": links})
+        return page(request, shop, "index.html")
+
+    @router.get(
+        "/index.html",
+        summary="The terms page (file name)",
+        description="The same page as /, under the name a static build gives it.",
+        response_class=Response,
+        responses=html_responses,
+    )
+    async def terms_page_file(request: Request, shop: Shop) -> Response:
+        return page(request, shop, "index.html")
+
+    @router.get(
+        "/index.{language}.html",
+        summary="The terms page in another language",
+        description="The terms page in a further language of the shop (e.g. index.en.html), as the primary "
+        "page's language links name it.",
+        response_class=Response,
+        responses=html_responses,
+    )
+    async def terms_page_language(
+        request: Request,
+        shop: Shop,
+        language: Annotated[str, Path(description="Primary language subtag, e.g. en.", max_length=16)],
+    ) -> Response:
+        return page(request, shop, f"index.{language}.html")
 
     return router

@@ -9,6 +9,7 @@ same state through `ShopRegistry.current`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from policy.documents.site import Site
 from policy.loader import PolicyError, read_policy
 from policy.model import Policy
 from server.caching import Document, DocumentMemo
-from server.renderers import render_jsonld, render_terms_page
+from server.renderers import render_jsonld, render_terms_pages
 
 JSON = "application/json"
 JSONLD = "application/ld+json"
@@ -29,19 +30,22 @@ HTML = "text/html; charset=utf-8"
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What tells whether a file changed since it was read."""
+    """What tells whether a file changed since it was read: its size and a digest of its bytes.
 
-    mtime_ns: int
+    Modification times alone miss a quick same-size edit (file-system clocks tick in milliseconds), and
+    policy files are small, so hashing them once a second costs nothing.
+    """
+
     size: int
-    inode: int  # editors that save by renaming a new file over the old one change it
+    digest: str
 
     @classmethod
     def of(cls, path: Path) -> Fingerprint | None:
         try:
-            stat = path.stat()
+            data = path.read_bytes()
         except OSError:
             return None
-        return cls(stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        return cls(len(data), hashlib.blake2b(data, digest_size=16).hexdigest())
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,9 @@ def load_state(path: Path, shop_id: str, public_url: str | None = None) -> ShopS
     documents = {
         "policy.json": Document.of(canonical_json(policy), JSON),
         "policy.jsonld": Document.of(render_jsonld(policy), JSONLD),
-        "index.html": Document.of(render_terms_page(policy), HTML),
         "summary.md": Document.of(llms_text(policy, summary_site), "text/markdown; charset=utf-8"),
+        # index.html, and index.<lang>.html for each further language of the shop
+        **{name: Document.of(page, HTML) for name, page in render_terms_pages(policy, str(path)).items()},
     }
     return ShopState(shop_id, path, policy, fingerprint, dt.datetime.now(dt.UTC), MappingProxyType(documents))
 

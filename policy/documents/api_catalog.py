@@ -33,7 +33,7 @@ def _api_entry(site: Site) -> dict[str, Any]:
             _link(site.url(endpoints["docs"]), "text/html", "API documentation"),
             _link(site.url(endpoints["llms_txt"]), "text/markdown", "The terms for language models"),
         ],
-        "status": [_link(site.url(endpoints["health"]), "text/plain")],
+        "status": [_link(site.url(endpoints["health"]), "application/json")],
         "describedby": [
             _link(site.url(endpoints["policy_jsonld"]), "application/ld+json", "The terms as JSON-LD")
         ],

@@ -81,7 +81,7 @@ META_ENDPOINTS_BY_NAME: dict[str, Endpoint] = {
         media_type="application/linkset+json",
     ),
     "ucp": Endpoint("/.well-known/ucp", "UCP profile", "Universal Commerce Protocol business profile."),
-    "health": Endpoint("/healthz", "Health", "Liveness check.", media_type="text/plain", shared=True),
+    "health": Endpoint("/healthz", "Health", "Liveness check, with the load time of each shop.", shared=True),
 }
 # What a static build publishes: files only, no computed answers.
 STATIC_FILES_BY_NAME: dict[str, Endpoint] = {

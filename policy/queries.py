@@ -10,11 +10,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from policy.model.common import Weekday
 
 Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
+# JSON Schema's "time" format demands a UTC offset; a cutoff is a local wall-clock time, so a pattern
+# describes it instead (the value still travels as HH:MM:SS).
+LocalTime = Annotated[dt.time, WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}:\d{2}$"})]
 
 
 class Answer(BaseModel):
@@ -133,7 +136,7 @@ class DeliveryEstimate(Answer):
     )
     carriers: list[Carrier] = Field(description="Carriers the service uses.")
     ordered_at: dt.datetime = Field(description="The order moment, in the warehouse time zone.")
-    cutoff: dt.time | None = Field(
+    cutoff: LocalTime | None = Field(
         description="Local cutoff time in the warehouse time zone; null: any hour counts."
     )
     cutoff_met: bool = Field(

@@ -134,7 +134,7 @@ def create_mcp(current: Callable[[], Published]) -> MCPServer:
         return current().summary_markdown
 
     # Served over HTTP only, at <endpoint>/server-card: the location server-card discovery reserves.
-    @server.custom_route("/server-card", methods=["GET"], include_in_schema=False)
+    @server.custom_route("/server-card", methods=["GET"], include_in_schema=False)  # type: ignore[untyped-decorator]
     async def card(request: Request) -> Response:
         endpoint = str(request.url).removesuffix("server-card")
         headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=3600"}

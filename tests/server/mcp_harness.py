@@ -6,12 +6,15 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import jsonschema
 import uvicorn
 from mcp.types import CallToolResult, Tool
 from starlette.types import ASGIApp
+
+from policy.model import Policy
 
 # One valid call per tool, for the example policy; the dates lie in its seasonal and holiday periods.
 EXAMPLE_CALLS: dict[str, dict[str, Any]] = {
@@ -23,6 +26,16 @@ EXAMPLE_CALLS: dict[str, dict[str, Any]] = {
     "get_payment_terms": {},
     "get_support_contacts": {"at": "2026-12-24T11:30:00+01:00"},
 }
+
+
+@dataclass(frozen=True)
+class FixedTerms:
+    """A policy with stand-in documents, for tests about the tools alone."""
+
+    policy: Policy
+    jsonld: str = "{}"
+    policy_json: str = "{}"
+    summary_markdown: str = "# Terms"
 
 
 @contextmanager

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from mcp import Client
 from mcp.server import MCPServer
 
 from policy.loader import read_policy
-from policy.model import Policy
 from server.mcp_server import create_mcp
 from tests.conftest import EXAMPLES_DIR
-from tests.server.mcp_harness import EXAMPLE_CALLS, assert_valid_output, error_text
+from tests.server.mcp_harness import EXAMPLE_CALLS, FixedTerms, assert_valid_output, error_text
 
 pytestmark = pytest.mark.anyio
 # Both protocol eras: the 2025-11-25 initialize handshake, and 2026-07-28 without one.
@@ -24,17 +21,9 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-@dataclass(frozen=True)
-class Fixed:
-    policy: Policy
-    jsonld: str = "{}"
-    policy_json: str = "{}"
-    summary_markdown: str = "# Terms"
-
-
 @pytest.fixture(scope="module")
 def server() -> MCPServer:
-    published = Fixed(read_policy(EXAMPLES_DIR / "nordlicht-mode.yaml"))
+    published = FixedTerms(read_policy(EXAMPLES_DIR / "nordlicht-mode.yaml"))
     return create_mcp(lambda: published)
 
 

@@ -105,6 +105,10 @@ class DocumentMemo:
         self.size = size
         self._items: OrderedDict[tuple[object, ...], Document] = OrderedDict()
 
+    def peek(self, key: tuple[object, ...]) -> Document | None:
+        """The stored document, without rendering one."""
+        return self._items.get(key)
+
     def get(self, key: tuple[object, ...], render: Callable[[], Document]) -> Document:
         found = self._items.get(key)
         if found is not None:

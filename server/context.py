@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -48,16 +48,16 @@ def site_for(request: Request, settings: ServerSettings, registry: ShopRegistry,
     return Site(base, api=True, mcp_url=base + MCP_PATH + "/" if settings.mcp else None, root_url=root)
 
 
-def shop_resolver(registry: ShopRegistry) -> Callable[..., ShopState]:
-    """The FastAPI dependency that finds the shop a request is about."""
+def shop_resolver(registry: ShopRegistry) -> Callable[..., Awaitable[ShopState]]:
+    """The FastAPI dependency that finds the shop a request is about (async: no worker-thread hop)."""
     if not registry.directory:
 
-        def only_shop() -> ShopState:
+        async def only_shop() -> ShopState:
             return registry.current()
 
         return only_shop
 
-    def named_shop(
+    async def named_shop(
         shop_id: Annotated[
             str, Path(description="Shop id: the policy file's name without .yaml.", max_length=64)
         ],

@@ -108,25 +108,18 @@ def shop_discovery_router(registry: ShopRegistry, settings: ServerSettings) -> A
         responses={200: {"content": {MARKDOWN: {"schema": {"type": "string"}}}}, **problem_responses(404)},
     )
     async def llms_txt(request: Request, shop: Shop) -> Response:
-        here = site(request, shop)
-        document = shop.memo.get(
-            ("llms.txt", here), lambda: Document.of(llms_text(shop.policy, here), MARKDOWN)
-        )
-        return document_response(request, document, settings.cache_control)
+        return document_response(request, llms_document(shop, site(request, shop)), settings.cache_control)
 
     @router.get(
         "/.well-known/ucp",
         summary="UCP business profile",
-        description="Universal Commerce Protocol profile: the REST and MCP endpoints of the terms service, "
-        "and "
-        "links to the shipping and refund policies.",
+        description="Universal Commerce Protocol profile: the REST and MCP endpoints of the terms "
+        "service, and links to the shipping and refund policies.",
         response_class=Response,
         responses={200: {"content": {JSON: {"schema": {"type": "object", "required": ["ucp"]}}}}},
     )
     async def ucp(request: Request, shop: Shop) -> Response:
-        here = site(request, shop)
-        document = shop.memo.get(("ucp", here), lambda: _json_document(ucp_profile(shop.policy, here)))
-        return document_response(request, document, settings.cache_control)
+        return document_response(request, ucp_document(shop, site(request, shop)), settings.cache_control)
 
     if not registry.directory:
 
@@ -135,17 +128,12 @@ def shop_discovery_router(registry: ShopRegistry, settings: ServerSettings) -> A
             CATALOG_PATH,
             summary="API catalog",
             description="RFC 9727 API catalog: a linkset naming this API, its OpenAPI description, "
-            "documentation "
-            "and health check.",
+            "documentation and health check.",
             response_class=Response,
             responses=_CATALOG_RESPONSES,
         )
         async def catalog(request: Request, shop: Shop) -> Response:
-            here = site(request, shop)
-            own = root_url(request, settings) + CATALOG_PATH
-            document = shop.memo.get(
-                ("api-catalog", here), lambda: _json_document(api_catalog([here], own), LINKSET_MEDIA_TYPE)
-            )
+            document = catalog_document(shop, site(request, shop), root_url(request, settings) + CATALOG_PATH)
             return _catalog_response(request, settings, document)
 
     return router
@@ -153,6 +141,22 @@ def shop_discovery_router(registry: ShopRegistry, settings: ServerSettings) -> A
 
 def _json_document(data: object, media_type: str = JSON) -> Document:
     return Document.of(json.dumps(data, ensure_ascii=False, indent=2) + "\n", media_type)
+
+
+# The documents that name the addresses they are served at, rendered once per shop state and site.
+def llms_document(shop: ShopState, site: Site) -> Document:
+    return shop.memo.get(("llms.txt", site), lambda: Document.of(llms_text(shop.policy, site), MARKDOWN))
+
+
+def ucp_document(shop: ShopState, site: Site) -> Document:
+    return shop.memo.get(("ucp", site), lambda: _json_document(ucp_profile(shop.policy, site)))
+
+
+def catalog_document(shop: ShopState, site: Site, own_url: str) -> Document:
+    return shop.memo.get(
+        ("api-catalog", site, own_url),
+        lambda: _json_document(api_catalog([site], own_url), LINKSET_MEDIA_TYPE),
+    )
 
 
 def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:

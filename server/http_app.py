@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from server.caching import Document, document_response
 from server.context import ServerSettings
 from server.discovery import server_router, shop_discovery_router
+from server.fastpath import FastPath
 from server.mounts import Mount
 from server.openapi_doc import openapi_document
 from server.problems import install_problem_handlers
@@ -60,6 +61,23 @@ class ApiCors:
             await self.cors(scope, receive, send)
 
 
+class TermsApp(FastAPI):
+    """FastAPI with the fast path in front: what is already rendered is sent without routing."""
+
+    fast_path: FastPath | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.fast_path is not None:
+            try:
+                response = self.fast_path.response(scope)
+            except Exception:  # the full app answers instead, with its error handling
+                response = None
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(
     registry: ShopRegistry,
     *,
@@ -67,11 +85,13 @@ def create_app(
     mounts: Sequence[Mount] = (),
     watch: float | None = None,
     handle_sighup: bool = True,
+    fast_path: bool = True,
 ) -> FastAPI:
     """The HTTP app serving `registry`.
 
     `mounts` are sub-apps (the MCP endpoint, see server.mcp_mount.mcp_mounts) whose lifespans run
     inside this app's. `watch` polls the policy files every so many seconds and reloads what changed.
+    `fast_path` sends what is already rendered before routing (see server.fastpath).
     """
     settings = settings or ServerSettings(mcp=bool(mounts))
     reloader = Reloader(registry)
@@ -93,7 +113,7 @@ def create_app(
 
     first = next(iter(registry.states.values()), None)
     title = f"{first.policy.shop.name} terms" if first and not registry.directory else "Shop terms"
-    app = FastAPI(
+    app = TermsApp(
         title=title,
         lifespan=lifespan,
         openapi_url=None,
@@ -101,6 +121,7 @@ def create_app(
         redoc_url=None,
         separate_input_output_schemas=False,
     )
+    app.fast_path = FastPath(registry, settings) if fast_path else None
     app.state.registry = registry
     app.state.reloader = reloader
     install_problem_handlers(app)

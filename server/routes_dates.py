@@ -11,6 +11,7 @@ from starlette.responses import Response
 from policy.answers import DeliveryEstimates, delivery_estimates
 from policy.deadline import return_deadline
 from policy.queries import ReturnDeadline
+from server.answer_keys import answer_key
 from server.caching import LIVE_CACHE_CONTROL, document_response
 from server.context import ServerSettings, shop_resolver
 from server.parameters import Country, DeliveredOn, OrderedAt, OrderedOn, PostalCode, Region, ServiceId
@@ -45,9 +46,10 @@ def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         def ask() -> DeliveryEstimates:
             return delivery_estimates(shop.policy, country, region, postal_code, service, ordered_at)
 
-        if ordered_at is None:  # "now" changes, so this answer is computed afresh
+        values = {"country": country, "region": region, "postal_code": postal_code, "service": service}
+        key = answer_key("/delivery-estimate", {**values, "ordered_at": ordered_at})
+        if key is None:  # "now" changes, so this answer is computed afresh
             return document_response(request, answer_document(ask()), LIVE_CACHE_CONTROL)
-        key = ("delivery-estimate", country, region, postal_code, service, ordered_at)
         return document_response(request, shop.memo.get(key, lambda: answer_document(ask())), cache)
 
     @router.get(
@@ -66,7 +68,14 @@ def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         region: Region = None,
         ordered_on: OrderedOn = None,
     ) -> Response:
-        key = ("return-deadline", country, region, delivered_on, ordered_on)
+        values = {
+            "country": country,
+            "region": region,
+            "delivered_on": delivered_on,
+            "ordered_on": ordered_on,
+        }
+        key = answer_key("/return-deadline", values)
+        assert key is not None
         document = shop.memo.get(
             key,
             lambda: answer_document(return_deadline(shop.policy, country, delivered_on, ordered_on, region)),

@@ -23,6 +23,7 @@ from policy.answers import (
     support_contacts,
 )
 from policy.model import Policy
+from server.answer_keys import AnswerKey, answer_key
 from server.caching import LIVE_CACHE_CONTROL, Document, document_response
 from server.context import ServerSettings, shop_resolver
 from server.discovery import page_links
@@ -36,18 +37,16 @@ def answer_document(answer: BaseModel) -> Document:
     return Document.of(answer.model_dump_json(), JSON)
 
 
-def _key(*parts: str | None) -> tuple[str | None, ...]:
-    return tuple(None if part is None else part.strip().upper() for part in parts)
-
-
 def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     router = APIRouter(tags=["terms"])
     Shop = Annotated[ShopState, Depends(shop_resolver(registry))]
     cache = settings.cache_control
 
     def memo_answer(
-        request: Request, shop: ShopState, key: tuple[object, ...], ask: Callable[[], BaseModel]
+        request: Request, shop: ShopState, key: AnswerKey | None, ask: Callable[[], BaseModel]
     ) -> Response:
+        if key is None:  # depends on the current time: computed afresh, revalidated by caches
+            return document_response(request, answer_document(ask()), LIVE_CACHE_CONTROL)
         return document_response(request, shop.memo.get(key, lambda: answer_document(ask())), cache)
 
     @router.get(
@@ -82,7 +81,8 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         responses=problem_responses(404),
     )
     async def summary(request: Request, shop: Shop) -> Response:
-        return memo_answer(request, shop, ("summary",), lambda: policy_summary(shop.policy))
+        key = answer_key("/summary", {})
+        return memo_answer(request, shop, key, lambda: policy_summary(shop.policy))
 
     @router.get(
         "/shipping",
@@ -95,7 +95,7 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     async def shipping(
         request: Request, shop: Shop, country: Country, region: Region = None, postal_code: PostalCode = None
     ) -> Response:
-        key = ("shipping", *_key(country, region, postal_code))
+        key = answer_key("/shipping", {"country": country, "region": region, "postal_code": postal_code})
         return memo_answer(
             request, shop, key, lambda: shipping_options(shop.policy, country, region, postal_code)
         )
@@ -111,7 +111,10 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     )
     async def returns(request: Request, shop: Shop, country: Country) -> Response:
         return memo_answer(
-            request, shop, ("returns", *_key(country)), lambda: return_terms(shop.policy, country)
+            request,
+            shop,
+            answer_key("/returns", {"country": country}),
+            lambda: return_terms(shop.policy, country),
         )
 
     @router.get(
@@ -122,7 +125,7 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         responses=problem_responses(404),
     )
     async def payment(request: Request, shop: Shop) -> Response:
-        return memo_answer(request, shop, ("payment",), lambda: payment_terms(shop.policy))
+        return memo_answer(request, shop, answer_key("/payment", {}), lambda: payment_terms(shop.policy))
 
     @router.get(
         "/support",
@@ -133,11 +136,8 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         responses=problem_responses(400, 404, 422),
     )
     async def support(request: Request, shop: Shop, at: At = None) -> Response:
-        if at is None:
-            return document_response(
-                request, answer_document(support_contacts(shop.policy)), LIVE_CACHE_CONTROL
-            )
-        return memo_answer(request, shop, ("support", at.strip()), lambda: support_contacts(shop.policy, at))
+        key = answer_key("/support", {"at": at})
+        return memo_answer(request, shop, key, lambda: support_contacts(shop.policy, at))
 
     html_responses: dict[int | str, dict[str, Any]] = {
         200: {"content": {"text/html": {"schema": {"type": "string"}}}},

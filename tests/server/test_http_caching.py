@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from server.answer_keys import answer_key
 from server.caching import Document
 from server.context import ServerSettings
 from tests.server.http_harness import example_app
@@ -99,5 +100,9 @@ def test_any_origin_may_read_the_api(client: TestClient) -> None:
 def test_an_answer_is_rendered_once_and_then_served_from_the_memo(client: TestClient) -> None:
     client.get("/shipping", params={"country": "de"})
     state = client.app.state.registry.current()  # type: ignore[attr-defined]
-    first = state.memo.get(("shipping", "DE", None, None), lambda: pytest.fail("not memoised"))
-    assert first is state.memo.get(("shipping", "DE", None, None), lambda: pytest.fail("not memoised"))
+    key = answer_key("/shipping", {"country": "de"})
+    assert key is not None
+    first = state.memo.peek(key)
+    assert first is not None
+    client.get("/shipping", params={"country": "de"})
+    assert state.memo.peek(key) is first

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from server.http_app import create_app
+from server.mcp_mount import mcp_mounts
 from server.reload import Reloader
 from server.state import open_registry
 from tests.server.http_harness import copy_example
@@ -78,3 +79,25 @@ def test_a_new_file_in_the_directory_becomes_a_shop_on_reload(shops: Path) -> No
     copy_example(shops, "drittladen.yaml")
     assert Reloader(registry).reload().reloaded == ["drittladen"]
     assert sorted(registry.states) == ["drittladen", "nordlicht", "suedwind"]
+
+
+def test_each_shop_has_its_own_mcp_endpoint(shops: Path) -> None:
+    registry = open_registry(shops)
+    app = create_app(registry, mounts=mcp_mounts(registry, hosts=["testserver"]))
+    call = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "tools/call",
+        "params": {
+            "name": "get_policy_summary",
+            "arguments": {},
+            "_meta": {"io.modelcontextprotocol/protocolVersion": "2026-07-28"},
+        },
+    }
+    with TestClient(app) as client:
+        response = client.post(
+            "/shops/suedwind/mcp/", json=call, headers={"Accept": "application/json, text/event-stream"}
+        )
+        assert response.status_code == 200, response.text
+        summary = response.json()["result"]["structuredContent"]
+        assert summary == client.get("/shops/suedwind/summary").json()

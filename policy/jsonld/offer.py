@@ -4,13 +4,15 @@ An Offer-level detail carries exactly one rate and cannot state an order-value c
 free-from thresholds travel only in shopterms:freeShippingThreshold (a template that knows the
 price may publish 0 itself), and a destination priced by several weight, value or item tiers
 gets the range of its rates, whose maxValue is what Google reads: never less than the real cost.
+Excluded and local areas (see `destinations`) get no OfferShippingDetails, which would need a rate
+and times; each detail names its ShippingService by @id, where the organisation lists those areas.
 """
 
 from __future__ import annotations
 
+from policy.jsonld.destinations import DestinationGroup, destination_groups, is_local, regions
 from policy.jsonld.ids import NodeIds
 from policy.jsonld.returns import return_groups
-from policy.jsonld.shipping import DestinationGroup, defined_region, destination_groups
 from policy.jsonld.timing import cutoff_time, handling_cutoff, handling_days
 from policy.jsonld.values import day_span, money, money_range, one_or_many, weekdays
 from policy.jsonld.vocabulary import JsonObject, member, ours
@@ -24,16 +26,10 @@ def offer_shipping_details(policy: Policy, ids: NodeIds) -> JsonObject:
     details: list[JsonObject] = []
     methods: list[str] = []
     for service in policy.shipping.services if policy.shipping else []:
-        details.extend(_details(policy, service, group, ids) for group in destination_groups(service))
-        if service.excluded:
-            details.append(
-                {
-                    "@type": "OfferShippingDetails",
-                    "shippingDestination": one_or_many([defined_region(area) for area in service.excluded]),
-                    "doesNotShip": True,
-                    "hasShippingService": {"@id": ids.shipping_service(service.id)},
-                }
-            )
+        readable = [destination for destination in service.to if not is_local(destination)]
+        details.extend(
+            _details(policy, service, group, ids) for group in destination_groups(service, readable)
+        )
         for option in service.delivery_options:
             method = DELIVERY_METHOD_BY_OPTION.get(option)
             if method and member(method) not in methods:
@@ -71,9 +67,7 @@ def _details(policy: Policy, service: Service, group: DestinationGroup, ids: Nod
         }
     node: JsonObject = {
         "@type": "OfferShippingDetails",
-        "shippingDestination": one_or_many(
-            [defined_region(destination) for destination in group.destinations]
-        ),
+        "shippingDestination": regions(group.destinations),
         "shippingRate": rate,
         "deliveryTime": delivery,
         "hasShippingService": {"@id": ids.shipping_service(service.id)},

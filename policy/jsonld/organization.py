@@ -34,9 +34,11 @@ def organization(policy: Policy, ids: NodeIds) -> JsonObject:
     policies = return_policies(policy, ids)
     if policies:
         node["hasMerchantReturnPolicy"] = one_or_many(policies)
-    services = shipping_services(policy, ids)
+    services, local_only = shipping_services(policy, ids)
     if services:
         node["hasShippingService"] = one_or_many(services)
+    if local_only:
+        node[ours("localShippingService")] = local_only
     if policy.shipping is not None:
         node.update(shipping_terms(policy.shipping))
     if policy.legal is not None:

@@ -185,12 +185,15 @@ def _defect_extras(terms: Terms, defective: Terms, currency: str) -> JsonObject:
     """Defective-goods terms schema.org has no itemDefect* property for: window, methods, restocking."""
     node: JsonObject = {}
     if defective.window is not None and defective.window != terms.window:
-        node[ours("itemDefectReturnPolicyCategory")] = member(CATEGORY_BY_WINDOW[defective.window.type])
+        # Our properties are not in schema.org's context, so enumeration members are written as IRIs.
+        node[ours("itemDefectReturnPolicyCategory")] = {
+            "@id": member(CATEGORY_BY_WINDOW[defective.window.type])
+        }
         if defective.window.days is not None:
             node[ours("itemDefectReturnDays")] = defective.window.days
     if defective.methods and defective.methods != terms.methods:
         node[ours("itemDefectReturnMethod")] = one_or_many(
-            _distinct(member(RETURN_METHOD_BY_METHOD[m]) for m in defective.methods)
+            _distinct({"@id": member(RETURN_METHOD_BY_METHOD[m])} for m in defective.methods)
         )
     fee = restocking_fee(defective.restocking_fee, defective.restocking_fee_amount, currency)
     if fee != restocking_fee(terms.restocking_fee, terms.restocking_fee_amount, currency):

@@ -1,16 +1,17 @@
-"""Delivery services as ShippingService nodes with ShippingConditions per group of destinations."""
+"""Delivery services as ShippingService nodes with ShippingConditions per group of destinations; a
+service that only reaches local areas (see `destinations`) is listed as a LocalShippingService."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from policy.carriers import carrier_name
+from policy.jsonld.destinations import destination_groups, is_local, regions
 from policy.jsonld.ids import NodeIds
 from policy.jsonld.timing import handling_period, transit_period
 from policy.jsonld.values import KILOGRAM_UNIT, money, money_range, one_or_many, quantity_range
 from policy.jsonld.vocabulary import JsonObject, member, ours
-from policy.model import Destination, Policy, RateRule, Service, Shipping
+from policy.model import Policy, RateRule, Service, Shipping
 
 FULFILLMENT_TYPE_BY_TYPE = {
     "delivery": "FulfillmentTypeDelivery",
@@ -18,55 +19,22 @@ FULFILLMENT_TYPE_BY_TYPE = {
 }
 
 
-@dataclass(frozen=True)
-class DestinationGroup:
-    """Destinations of one service that the same price rules apply to."""
-
-    destinations: tuple[Destination, ...]
-    rules: tuple[RateRule, ...]
-
-
-def destination_groups(service: Service) -> list[DestinationGroup]:
-    """Destinations grouped by the rules that price them, in the order the policy names them.
-    A destination no rule prices is left out: there is no rate to publish for it."""
-    grouped: list[tuple[list[Destination], tuple[RateRule, ...]]] = []
-    for destination in service.to:
-        rules = tuple(
-            rule for rule in service.rate if not rule.countries or destination.country in rule.countries
-        )
-        if not rules:
-            continue
-        match = next((group for group in grouped if group[1] == rules), None)
-        if match is None:
-            grouped.append(([destination], rules))
-        else:
-            match[0].append(destination)
-    return [DestinationGroup(tuple(destinations), rules) for destinations, rules in grouped]
-
-
-def defined_region(destination: Destination) -> JsonObject:
-    """Postal codes are narrower than a region, so with both only the codes are written (Google reads
-    a region and postal codes together as an error)."""
-    node: JsonObject = {"@type": "DefinedRegion", "addressCountry": destination.country}
-    exact = [code for code in destination.postal_codes if not code.endswith("*")]
-    prefixes = [code[:-1] for code in destination.postal_codes if code.endswith("*")]
-    if exact:
-        node["postalCode"] = one_or_many(exact)
-    if prefixes:
-        node["postalCodePrefix"] = one_or_many(prefixes)
-    if destination.region and not destination.postal_codes:
-        # ISO 3166-2 subdivision code without the country part, as Google asks for.
-        node["addressRegion"] = destination.region.split("-", 1)[1]
-    return node
-
-
-def shipping_services(policy: Policy, ids: NodeIds) -> list[JsonObject]:
+def shipping_services(policy: Policy, ids: NodeIds) -> tuple[list[JsonObject], list[JsonObject]]:
+    """ShippingService nodes, and LocalShippingService nodes for services with only local destinations."""
     if policy.shipping is None:
-        return []
-    return [_service(policy, service, ids) for service in policy.shipping.services]
+        return [], []
+    services: list[JsonObject] = []
+    local_only: list[JsonObject] = []
+    for service in policy.shipping.services:
+        conditions = shipping_conditions(policy, service)
+        if conditions:
+            services.append(_service(policy, service, conditions, ids))
+        else:
+            local_only.append(_local_service(service, ids))
+    return services, local_only
 
 
-def _service(policy: Policy, service: Service, ids: NodeIds) -> JsonObject:
+def _service(policy: Policy, service: Service, conditions: list[JsonObject], ids: NodeIds) -> JsonObject:
     node: JsonObject = {
         "@type": "ShippingService",
         "@id": ids.shipping_service(service.id),
@@ -74,8 +42,9 @@ def _service(policy: Policy, service: Service, ids: NodeIds) -> JsonObject:
         "name": service.name or service.id,
         "fulfillmentType": member(FULFILLMENT_TYPE_BY_TYPE[service.type]),
         "handlingTime": handling_period(policy, service),
-        "shippingConditions": shipping_conditions(policy, service),
+        "shippingConditions": conditions,
     }
+    node.update(local_areas(service))
     if service.carriers:
         node[ours("carrier")] = [
             {"@type": "Organization", "name": carrier_name(ref), "identifier": ref}
@@ -87,17 +56,42 @@ def _service(policy: Policy, service: Service, ids: NodeIds) -> JsonObject:
     return node
 
 
+def _local_service(service: Service, ids: NodeIds) -> JsonObject:
+    node: JsonObject = {
+        "@type": ours("LocalShippingService"),
+        "@id": ids.shipping_service(service.id),
+        "identifier": service.id,
+        "name": service.name or service.id,
+    }
+    node.update(local_areas(service))
+    return node
+
+
+def local_areas(service: Service) -> JsonObject:
+    """Our terms for the areas schema:shippingConditions leaves out or cannot say: local destinations,
+    and every excluded area (local or not, so one list names them all)."""
+    node: JsonObject = {}
+    local = [destination for destination in service.to if is_local(destination)]
+    if local:
+        node[ours("localDestination")] = regions(local)
+    if service.excluded:
+        node[ours("doesNotShipTo")] = regions(service.excluded)
+    return node
+
+
 def shipping_conditions(policy: Policy, service: Service) -> list[JsonObject]:
+    """Conditions for the destinations schema.org readers take as meant; empty when there are none."""
     currency = policy.shop.currency
     transit = transit_period(service)
     conditions: list[JsonObject] = []
-    for group in destination_groups(service):
-        regions = one_or_many([defined_region(destination) for destination in group.destinations])
+    readable = [destination for destination in service.to if not is_local(destination)]
+    for group in destination_groups(service, readable):
+        where = regions(group.destinations)
         for rule in group.rules:
             conditions.append(
                 {
                     "@type": "ShippingConditions",
-                    "shippingDestination": regions,
+                    "shippingDestination": where,
                     "shippingRate": money(rule.amount, currency),
                     "transitTime": transit,
                     **_rule_limits(rule, currency),
@@ -108,19 +102,16 @@ def shipping_conditions(policy: Policy, service: Service) -> list[JsonObject]:
             conditions.append(
                 {
                     "@type": "ShippingConditions",
-                    "shippingDestination": regions,
+                    "shippingDestination": where,
                     "orderValue": money_range(service.free_from, None, currency),
                     "shippingRate": money(Decimal(0), currency),
                     "transitTime": transit,
                 }
             )
-    if service.excluded:
+    excluded = [area for area in service.excluded if not is_local(area)]
+    if conditions and excluded:
         conditions.append(
-            {
-                "@type": "ShippingConditions",
-                "shippingDestination": one_or_many([defined_region(area) for area in service.excluded]),
-                "doesNotShip": True,
-            }
+            {"@type": "ShippingConditions", "shippingDestination": regions(excluded), "doesNotShip": True}
         )
     return conditions
 

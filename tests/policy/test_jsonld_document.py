@@ -34,7 +34,7 @@ def test_every_example_compiles_to_identical_bytes_twice(path: Path) -> None:
 def test_every_named_node_has_a_unique_id_under_the_shop_address(path: Path) -> None:
     policy = _load(path)
     document = compile_policy(policy)
-    ids = [node["@id"] for node in nodes(document) if "@id" in node]
+    ids = [node["@id"] for node in nodes(document) if "@id" in node and "@type" in node]
     assert len(ids) == len(set(ids))
     page = policy.shop.url.rstrip("/") + "/#"
     assert all(node_id.startswith(page) for node_id in ids)

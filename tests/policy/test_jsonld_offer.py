@@ -51,10 +51,12 @@ def test_tiered_rates_give_the_range_whose_maximum_is_never_below_the_real_cost(
     assert rate == {"@type": "MonetaryAmount", "minValue": 4.95, "maxValue": 8.95, "currency": "EUR"}
 
 
-def test_one_detail_per_destination_group_and_excluded_areas_do_not_ship() -> None:
-    details = _offer(to=["AT", "CH"], rate={"AT": 7.95, "CH": 14.95}, excluded=["CH-TI"])["shippingDetails"]
-    assert [d.get("shippingRate", {}).get("value") for d in details] == [7.95, 14.95, None]
-    assert details[-1]["doesNotShip"] is True
+def test_one_detail_per_destination_group_and_none_for_excluded_or_local_areas() -> None:
+    details = _offer(
+        to=["AT", "CH", "IT-21"], rate={"AT": 7.95, "CH": 14.95, "IT": 9.95}, excluded=["CH-TI"]
+    )["shippingDetails"]
+    assert [d["shippingRate"]["value"] for d in details] == [7.95, 14.95]
+    assert all("doesNotShip" not in d for d in details)
 
 
 def test_offer_points_to_every_organization_return_policy_by_id() -> None:

@@ -114,28 +114,68 @@ def test_weight_value_and_item_tiers_become_condition_limits() -> None:
     assert heavy["numItems"] == {"@type": "QuantitativeValue", "minValue": 1.0, "maxValue": 3.0}
 
 
-def test_excluded_areas_get_a_does_not_ship_condition() -> None:
-    conditions = _service(excluded=[{"country": "DE", "postal_codes": ["18565", "27498"]}])[
-        "shippingConditions"
-    ]
-    assert conditions[-1] == {
+def test_excluded_areas_get_a_does_not_ship_condition_where_readers_take_them_as_meant() -> None:
+    service = _service(to=["US"], excluded=["US-AK", {"country": "US", "postal_codes": ["968*"]}])
+    assert service["shippingConditions"][-1] == {
         "@type": "ShippingConditions",
-        "shippingDestination": {
-            "@type": "DefinedRegion",
-            "addressCountry": "DE",
-            "postalCode": ["18565", "27498"],
-        },
+        "shippingDestination": [
+            {"@type": "DefinedRegion", "addressCountry": "US", "addressRegion": "AK"},
+            {"@type": "DefinedRegion", "addressCountry": "US", "postalCodePrefix": "968"},
+        ],
         "doesNotShip": True,
+    }
+    assert service["shopterms:doesNotShipTo"] == service["shippingConditions"][-1]["shippingDestination"]
+
+
+def test_excluded_local_areas_are_named_only_in_our_terms() -> None:
+    service = _service(excluded=[{"country": "DE", "postal_codes": ["27498"]}, "DE-HB"])
+    assert all("doesNotShip" not in condition for condition in service["shippingConditions"])
+    assert service["shopterms:doesNotShipTo"] == [
+        {"@type": "DefinedRegion", "addressCountry": "DE", "postalCode": "27498"},
+        {"@type": "DefinedRegion", "addressCountry": "DE", "addressRegion": "HB"},
+    ]
+
+
+def test_local_destinations_stay_out_of_the_conditions_and_are_listed_in_our_terms() -> None:
+    service = _service(to=["DE", "AT-9"])
+    assert [c["shippingDestination"] for c in service["shippingConditions"]] == [
+        {"@type": "DefinedRegion", "addressCountry": "DE"}
+    ]
+    assert service["shopterms:localDestination"] == {
+        "@type": "DefinedRegion",
+        "addressCountry": "AT",
+        "addressRegion": "9",
     }
 
 
-def test_regions_lose_the_country_part_and_postal_codes_win_over_a_region() -> None:
-    conditions = _service(to=["US-CA", {"country": "US", "region": "US-NY", "postal_codes": ["100*"]}])[
-        "shippingConditions"
-    ]
-    assert conditions[0]["shippingDestination"] == [
-        {"@type": "DefinedRegion", "addressCountry": "US", "addressRegion": "CA"},
-        {"@type": "DefinedRegion", "addressCountry": "US", "postalCodePrefix": "100"},
+def test_a_service_with_only_local_destinations_is_a_local_shipping_service() -> None:
+    shipping = {
+        "handling": {"days": 0},
+        "services": [
+            {"id": "standard", "to": ["DE"], "transit": 1, "rate": 4.95},
+            {
+                "id": "bike",
+                "name": "Fahrradkurier",
+                "to": [{"country": "DE", "postal_codes": ["20*", "22*"]}],
+                "transit": 0,
+                "rate": 6.5,
+            },
+        ],
+    }
+    store = organization_of(compile_policy(policy_with(shipping=shipping)))
+    assert [s["identifier"] for s in as_list(store["hasShippingService"])] == ["standard"]
+    assert store["shopterms:localShippingService"] == [
+        {
+            "@type": "shopterms:LocalShippingService",
+            "@id": "https://kleiderei.example/#shipping-bike",
+            "identifier": "bike",
+            "name": "Fahrradkurier",
+            "shopterms:localDestination": {
+                "@type": "DefinedRegion",
+                "addressCountry": "DE",
+                "postalCodePrefix": ["20", "22"],
+            },
+        }
     ]
 
 

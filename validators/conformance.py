@@ -51,7 +51,7 @@ def check_jsonld_conformance(
 ) -> list[Diagnostic]:
     """Parse a JSON-LD document and check it; an unreadable document is one LD007 finding."""
     try:
-        graph = parse_jsonld(document, base=base)
+        graph = parse_jsonld(document, base=base, vocabulary=vocabulary)
     except JsonLdError as error:
         return [_diagnostic("LD007", f"cannot read the document as JSON-LD: {error}", source)]
     return check_conformance(graph, source=source, vocabulary=vocabulary, extra_namespaces=extra_namespaces)

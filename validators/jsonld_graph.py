@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from validators.vocabulary import SCHEMA, Vocabulary, schemaorg_vocabulary
+from validators.vocabulary import SCHEMA, Vocabulary, default_vocabulary
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -79,11 +79,17 @@ def _local_context_value(value: Any, where: str) -> Any:
     return value
 
 
-def parse_jsonld(document: str | bytes | Mapping[str, Any] | list[Any], *, base: str | None = None) -> Graph:
+def parse_jsonld(
+    document: str | bytes | Mapping[str, Any] | list[Any],
+    *,
+    base: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> Graph:
     """The RDF graph of a JSON-LD document (text or already-parsed JSON), normalised to https://schema.org/.
 
-    Raises JsonLdError for text that is not JSON, contexts that would need the network, and documents
-    from which nothing can be read."""
+    Enumeration values are recognised by the ranges in `vocabulary` (default: schema.org plus our own
+    ontology when present). Raises JsonLdError for text that is not JSON, contexts that would need the
+    network, and documents from which nothing can be read."""
     from rdflib import Dataset, Graph
     from rdflib.plugins.shared.jsonld.errors import JSONLDException
 
@@ -110,7 +116,7 @@ def parse_jsonld(document: str | bytes | Mapping[str, Any] | list[Any], *, base:
         graph.add((subject, predicate, obj))
     if len(graph) == 0 and _has_content(data):
         raise JsonLdError("nothing in the document reads as JSON-LD; is @context missing?")
-    return normalise(graph, schemaorg_vocabulary(), base or DEFAULT_BASE)
+    return normalise(graph, vocabulary or default_vocabulary(), base or DEFAULT_BASE)
 
 
 def _load_json(text: str | bytes) -> Any:

@@ -7,11 +7,12 @@ import subprocess
 import sys
 
 import pytest
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
 from tests.conftest import REPO_ROOT
 from tests.validators.jsonld_fixtures import GOOD_DOCUMENTS, document, refuse_network
 from validators.jsonld_graph import JsonLdError, local_context, parse_jsonld
+from validators.vocabulary import SHOPTERMS, extend_with_ontology, schemaorg_vocabulary
 
 S = "https://schema.org/"
 
@@ -172,3 +173,22 @@ def test_the_check_modules_import_without_rdflib_or_pyshacl() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_enumeration_values_of_our_own_properties_are_normalised_by_their_declared_range() -> None:
+    ontology = Graph().parse(
+        format="turtle",
+        data="""@prefix shopterms: <https://shopterms.org/ns#> . @prefix schema: <https://schema.org/> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        shopterms:defectReturnMethod a rdf:Property ; rdfs:range schema:ReturnMethodEnumeration .""",
+    )
+    vocabulary = extend_with_ontology(schemaorg_vocabulary(), ontology, SHOPTERMS)
+    doc = _policy(
+        **{
+            "@context": ["https://schema.org", {"shopterms": SHOPTERMS}],
+            "shopterms:defectReturnMethod": "https://schema.org/ReturnByMail",
+        }
+    )
+    graph = parse_jsonld(doc, vocabulary=vocabulary)
+    assert (None, URIRef(SHOPTERMS + "defectReturnMethod"), URIRef(S + "ReturnByMail")) in graph

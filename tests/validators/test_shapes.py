@@ -176,3 +176,20 @@ def test_the_country_list_is_iso_3166_alpha_2() -> None:
     codes = {str(c) for c in Collection(shapes, in_list)}
     assert codes == {c.alpha_2 for c in pycountry.countries}
     assert "UK" not in codes and "EU" not in codes
+
+
+def test_a_destination_the_shop_does_not_ship_to_needs_no_time_or_rate() -> None:
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "Offer",
+        "price": 19.0,
+        "priceCurrency": "EUR",
+        "shippingDetails": {
+            "@type": "OfferShippingDetails",
+            "doesNotShip": True,
+            "shippingDestination": {"@type": "DefinedRegion", "addressCountry": "CH"},
+        },
+    }
+    assert check_jsonld_google_rules(doc) == []
+    doc["shippingDetails"]["doesNotShip"] = False  # type: ignore[index]
+    assert [f.code for f in check_jsonld_google_rules(doc)] == ["GOOG030", "GOOG030", "GOOG032", "GOOG033"]

@@ -275,3 +275,10 @@ def test_findings_come_in_the_same_order_every_run() -> None:
 )
 def test_literal_forms(value: Literal, datatype: str, fits: bool) -> None:
     assert fits_datatype(value, SCHEMA + datatype) is fits
+
+
+def test_ld_and_goog_codes_are_in_the_shared_catalogue() -> None:
+    import validators.codes_google  # noqa: F401  (registers on import)
+    from policy.codes import CODES_BY_ID
+
+    assert {"LD001", "LD008", "GOOG001", "GOOG035"} <= set(CODES_BY_ID)

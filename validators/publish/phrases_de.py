@@ -19,6 +19,8 @@ PHRASES: dict[str, str] = {
     "col.carriers": "Zusteller",
     "dispatch_in": "Versand in {days}",
     "transit_in": "danach Zustellung in {days}",
+    "dispatch_same_day": "Versand am selben Werktag",
+    "transit_same_day": "Zustellung am selben Tag",
     "business_days.one": "{n} Werktag",
     "business_days.other": "{n} Werktagen",
     "days.one": "{n} Tag",
@@ -49,8 +51,7 @@ PHRASES: dict[str, str] = {
     "holidays_text": "Gesetzliche Feiertage in {area} sind keine Werktage.",
     "cutoff": "Bestellschluss",
     "cutoff_text": (
-        "Bestellungen bis {time} Uhr ({zone}) an einem Werktag zählen ab diesem Tag, "
-        "spätere ab dem nächsten."
+        "Bestellungen bis {time} Uhr ({zone}) an einem Werktag zählen ab diesem Tag, spätere ab dem nächsten."
     ),
     "closed": "Kein Versand",
     "tracking": "Sendungsverfolgung",
@@ -78,8 +79,7 @@ PHRASES: dict[str, str] = {
     "seasonal": "Verlängerte Frist",
     "seasonal.until": "{name}: Bestellungen vom {start} bis {end} können bis {date} zurückgegeben werden.",
     "seasonal.days": (
-        "{name}: Bestellungen vom {start} bis {end} können {days} ab Lieferung "
-        "zurückgegeben werden."
+        "{name}: Bestellungen vom {start} bis {end} können {days} ab Lieferung zurückgegeben werden."
     ),
     "refund": "Erstattung",
     "refund.within": "innerhalb von {days} nach {anchor}",
@@ -121,8 +121,7 @@ PHRASES: dict[str, str] = {
     "dispute.yes": "Wir nehmen an Streitbeilegungsverfahren vor {body} teil.",
     "dispute.board": "einer Verbraucherschlichtungsstelle",
     "dispute.no": (
-        "Wir nehmen nicht an Streitbeilegungsverfahren vor einer "
-        "Verbraucherschlichtungsstelle teil."
+        "Wir nehmen nicht an Streitbeilegungsverfahren vor einer Verbraucherschlichtungsstelle teil."
     ),
     "vat_id": "USt-IdNr.",
     "machine_readable": "Maschinenlesbare Fassung",

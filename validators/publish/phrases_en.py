@@ -19,6 +19,8 @@ PHRASES: dict[str, str] = {
     "col.carriers": "Carriers",
     "dispatch_in": "dispatched in {days}",
     "transit_in": "delivered {days} later",
+    "dispatch_same_day": "dispatched the same business day",
+    "transit_same_day": "delivered the same day",
     "business_days.one": "{n} business day",
     "business_days.other": "{n} business days",
     "days.one": "{n} day",
@@ -49,8 +51,7 @@ PHRASES: dict[str, str] = {
     "holidays_text": "Public holidays in {area} are not business days.",
     "cutoff": "Order cutoff",
     "cutoff_text": (
-        "Orders placed by {time} ({zone}) on a business day count from that day, later "
-        "ones from the next."
+        "Orders placed by {time} ({zone}) on a business day count from that day, later ones from the next."
     ),
     "closed": "No dispatch",
     "tracking": "Tracking",

@@ -6,6 +6,7 @@ from policy.carriers import carrier_name
 from policy.jsonld.destinations import destination_groups
 from policy.jsonld.timing import handling_cutoff, handling_days
 from policy.model import Destination, Policy, RateRule, Service, Shipping
+from policy.model.common import DayRange
 from policy.model.shipping import ValueRange
 from validators.publish.formatter import Formatter
 from validators.publish.markup import Markup, element, facts, lines
@@ -51,8 +52,8 @@ def _service_row(policy: Policy, service: Service, fmt: Formatter) -> Markup:
         else None
     )
     timing = [
-        say("dispatch_in", days=fmt.days(handling_days(policy, service))),
-        say("transit_in", days=fmt.days(service.transit)),
+        _within(fmt, "dispatch", handling_days(policy, service)),
+        _within(fmt, "transit", service.transit),
     ]
     cutoff = handling_cutoff(policy, service)
     if cutoff is not None:
@@ -66,10 +67,17 @@ def _service_row(policy: Policy, service: Service, fmt: Formatter) -> Markup:
         "tr",
         element("th", name_cell, lines(notes), scope="row"),
         element("td", lines([destinations, excluded])),
-        element("td", lines(_prices(service, fmt))),
+        element("td", lines(_prices(service, fmt)), class_="prices"),
         element("td", lines(timing)),
         element("td", lines(carriers)),
     )
+
+
+def _within(fmt: Formatter, step: str, days: DayRange) -> str:
+    """ "dispatched in 0-1 business days", or "the same business day" when nothing else is possible."""
+    if days.max == 0:
+        return fmt.say(f"{step}_same_day")
+    return fmt.say(f"{step}_in", days=fmt.days(days))
 
 
 def _destination(area: Destination, fmt: Formatter) -> str:
@@ -83,10 +91,12 @@ def _prices(service: Service, fmt: Formatter) -> list[str]:
     groups = destination_groups(service)
     texts: list[str] = []
     for group in groups:
-        prefix = (
-            fmt.join([_destination(d, fmt) for d in group.destinations]) + ": " if len(groups) > 1 else ""
-        )
-        texts.extend(prefix + _rule(rule, fmt) for rule in group.rules)
+        where = fmt.join([_destination(d, fmt) for d in group.destinations]) + ":" if len(groups) > 1 else ""
+        if where and len(group.rules) > 1:
+            # A heading line for the countries, then one line per tier, instead of repeating the countries.
+            texts.append(where)
+            where = ""
+        texts.extend(f"{where} {_rule(rule, fmt)}".strip() for rule in group.rules)
     if service.free_from is not None:
         texts.append(fmt.say("free_from", amount=fmt.money(service.free_from)))
     return texts
@@ -122,7 +132,15 @@ def _warehouse_facts(policy: Policy, shipping: Shipping, fmt: Formatter) -> Mark
         if handling.cutoff
         else None
     )
-    closed = lines(f"{fmt.date(span.start)} \u2013 {fmt.date(span.end)}" for span in shipping.closed) or None
+    closed = (
+        lines(
+            fmt.date(span.start)
+            if span.start == span.end
+            else f"{fmt.date(span.start)} \u2013 {fmt.date(span.end)}"
+            for span in shipping.closed
+        )
+        or None
+    )
     tracking = (
         None if shipping.tracking is None else say("tracking.yes" if shipping.tracking else "tracking.no")
     )

@@ -8,30 +8,7 @@ from pydantic import Field
 
 from policy.answers.values import Answer, NotPublishedError
 from policy.model import Policy
-
-# Display names of the known method ids; custom:<name> methods show their own name.
-METHOD_NAMES: dict[str, str] = {
-    "card": "Credit or debit card",
-    "paypal": "PayPal",
-    "invoice": "Invoice",
-    "sepa_direct_debit": "SEPA direct debit",
-    "bank_transfer": "Bank transfer",
-    "cash_on_delivery": "Cash on delivery",
-    "cash": "Cash",
-    "apple_pay": "Apple Pay",
-    "google_pay": "Google Pay",
-    "klarna": "Klarna",
-    "instalments": "Instalments",
-    "gift_card": "Gift card",
-    "ideal": "iDEAL",
-    "bancontact": "Bancontact",
-    "twint": "TWINT",
-    "blik": "BLIK",
-    "sofort": "Sofort",
-    "giropay": "giropay",
-    "amazon_pay": "Amazon Pay",
-    "check": "Cheque",
-}
+from policy.model.payment import method_name
 
 
 class PaymentMethodInfo(Answer):
@@ -64,12 +41,6 @@ class PaymentTerms(Answer):
     )
     invoice: InvoiceTerms | None = Field(
         description="Invoice terms, when invoice is a method and terms are stated."
-    )
-
-
-def method_name(method: str) -> str:
-    return (
-        method.removeprefix("custom:") if method.startswith("custom:") else METHOD_NAMES.get(method, method)
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from policy.answers.payment import PaymentMethodInfo, method_name
+from policy.answers.payment import PaymentMethodInfo
 from policy.answers.shipping import shipped_countries
 from policy.answers.values import Answer, money
 from policy.model import Policy
+from policy.model.payment import method_name
 from policy.queries import DaySpan
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from policy.jsonld.ids import NodeIds
 from policy.jsonld.vocabulary import JsonObject, member, ours
 from policy.model import Payment
+from policy.model.payment import method_name
 
 # Methods that one of schema.org's PaymentMethodType members describes exactly. Wallets, card
 # schemes and instant-transfer brands have no member; they are named instead of forced into one.
@@ -16,35 +17,6 @@ PAYMENT_METHOD_TYPE_BY_METHOD = {
     "cash": "Cash",
     "check": "CheckInAdvance",
 }
-METHOD_NAMES = {
-    "card": "Credit or debit card",
-    "paypal": "PayPal",
-    "invoice": "Invoice",
-    "sepa_direct_debit": "SEPA Direct Debit",
-    "bank_transfer": "Bank transfer in advance",
-    "cash_on_delivery": "Cash on delivery",
-    "cash": "Cash",
-    "apple_pay": "Apple Pay",
-    "google_pay": "Google Pay",
-    "klarna": "Klarna",
-    "instalments": "Instalments",
-    "gift_card": "Gift card",
-    "ideal": "iDEAL",
-    "bancontact": "Bancontact",
-    "twint": "TWINT",
-    "blik": "BLIK",
-    "sofort": "Sofort",
-    "giropay": "giropay",
-    "amazon_pay": "Amazon Pay",
-    "check": "Cheque",
-}
-CUSTOM_PREFIX = "custom:"
-
-
-def method_name(method: str) -> str:
-    if method.startswith(CUSTOM_PREFIX):
-        return method[len(CUSTOM_PREFIX) :].strip()
-    return METHOD_NAMES.get(method, method)
 
 
 def payment_methods(payment: Payment, ids: NodeIds) -> list[JsonObject]:

@@ -10,11 +10,39 @@ from policy import shorthand
 from policy.model import inputs
 from policy.model.common import Strict
 
-KNOWN_METHODS = (
-    "card", "paypal", "invoice", "sepa_direct_debit", "bank_transfer", "cash_on_delivery", "cash",
-    "apple_pay", "google_pay", "klarna", "instalments", "gift_card", "ideal", "bancontact", "twint", "blik",
-    "sofort", "giropay", "amazon_pay", "check",
-)
+# Display names of the known method ids: the model is their one source, for the API and the JSON-LD alike.
+METHOD_NAMES_BY_ID: dict[str, str] = {
+    "card": "Credit or debit card",
+    "paypal": "PayPal",
+    "invoice": "Invoice",
+    "sepa_direct_debit": "SEPA Direct Debit",
+    "bank_transfer": "Bank transfer in advance",
+    "cash_on_delivery": "Cash on delivery",
+    "cash": "Cash",
+    "apple_pay": "Apple Pay",
+    "google_pay": "Google Pay",
+    "klarna": "Klarna",
+    "instalments": "Instalments",
+    "gift_card": "Gift card",
+    "ideal": "iDEAL",
+    "bancontact": "Bancontact",
+    "twint": "TWINT",
+    "blik": "BLIK",
+    "sofort": "Sofort",
+    "giropay": "giropay",
+    "amazon_pay": "Amazon Pay",
+    "check": "Cheque",
+}
+KNOWN_METHODS = tuple(METHOD_NAMES_BY_ID)
+CUSTOM_METHOD_PREFIX = "custom:"
+
+
+def method_name(method: str) -> str:
+    """Display name of a method id; a custom:<name> method shows its own name."""
+    if method.startswith(CUSTOM_METHOD_PREFIX):
+        return method.removeprefix(CUSTOM_METHOD_PREFIX).strip()
+    return METHOD_NAMES_BY_ID.get(method, method)
+
 PaymentMethod = Annotated[
     str,
     StringConstraints(pattern=rf"^(?:{'|'.join(KNOWN_METHODS)}|custom:.+)$"),

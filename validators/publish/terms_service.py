@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from policy.jsonld.payment import method_name
 from policy.model import Policy, SupportChannel
+from policy.model.payment import method_name
 from validators.publish.formatter import Formatter
 from validators.publish.markup import Markup, element, facts, fill, lines, link
 

@@ -12,9 +12,13 @@ COMMAND_PATHS_BY_NAME: dict[str, str] = {
     "build": "validators.commands.build:build_command",
     "deadline": "validators.commands.deadline:deadline_command",
     "estimate": "validators.commands.estimate:estimate_command",
+    "explain": "validators.commands.explain:explain_command",
     "export": "validators.commands.export:export_command",
     "mcp": "validators.commands.mcp_stdio:mcp_command",
+    "normalize": "validators.commands.normalize:normalize_command",
+    "schema": "validators.commands.schema:schema_command",
     "serve": "validators.commands.serve:serve_command",
+    "validate": "validators.commands.validate:validate_command",
 }
 
 

@@ -1,0 +1,77 @@
+"""`shopterms validate POLICY...`: check policy files and report every problem with its place in the file.
+
+Exit status: 0 when every file is clean, 1 when there are findings, 2 when a file could not be read or
+checked at all, or the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from policy.loader import LoadResult, load_policy, load_policy_bytes
+from policy.source import MAX_BYTES
+from validators.render import RENDERERS_BY_NAME
+
+FORMAT_ALIASES = {"text": "full"}
+# Formats read by people get a summary line; machine formats must stay parseable.
+SUMMARY_FORMATS = {"full", "concise"}
+STDIN = "-"
+
+
+def exit_status(results: Sequence[LoadResult]) -> int:
+    if not all(result.checked for result in results):
+        return 2
+    failing = [item for result in results for item in result.diagnostics if item.severity != "info"]
+    return 1 if failing else 0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(results: Sequence[LoadResult]) -> str:
+    """`2 errors in 1 file`, `1 error, 1 warning in 2 of 3 files`, or `3 files valid`."""
+    diagnostics = [item for result in results for item in result.diagnostics]
+    if not diagnostics:
+        return f"{_plural(len(results), 'file')} valid" if len(results) != 1 else "1 file valid"
+    counts = [
+        _plural(sum(item.severity == severity for item in diagnostics), severity)
+        for severity in ("error", "warning", "info")
+        if any(item.severity == severity for item in diagnostics)
+    ]
+    affected = sum(bool(result.diagnostics) for result in results)
+    files = (
+        _plural(len(results), "file") if affected == len(results) else f"{affected} of {len(results)} files"
+    )
+    return f"{', '.join(counts)} in {files}"
+
+
+def load(name: str) -> LoadResult:
+    if name == STDIN:
+        return load_policy_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
+    return load_policy(name)
+
+
+@click.command("validate")
+@click.argument("policies", nargs=-1, required=True, metavar="POLICY...")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([*RENDERERS_BY_NAME, *FORMAT_ALIASES]),
+    default="full",
+    show_default=True,
+    help="full: source line and hint; concise: one line each; json: a list for programs. text = full.",
+)
+def validate_command(policies: tuple[str, ...], output_format: str) -> None:
+    """Check POLICY files (- reads standard input) and report every problem with its place in the file."""
+    name = FORMAT_ALIASES.get(output_format, output_format)
+    results = [load(policy) for policy in policies]
+    diagnostics = [item for result in results for item in result.diagnostics]
+    output = RENDERERS_BY_NAME[name](diagnostics, {result.file: result.source for result in results})
+    if name in SUMMARY_FORMATS:
+        output += ("\n" if name == "full" and diagnostics else "") + summary(results) + "\n"
+    click.echo(output, nl=False)
+    raise SystemExit(exit_status(results))

@@ -1,0 +1,62 @@
+"""Running rule packs over a loaded policy: findings become located diagnostics, in file order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from policy.codes import diagnostic
+from policy.diagnostics import Diagnostic
+from policy.loader import LoadResult
+from validators.rules.registry import RULES_BY_PACK
+from validators.rules.rule import Rule, RuleInput
+
+
+def rules_of(packs: Iterable[str]) -> list[Rule]:
+    """The rules of the named packs, each once, in pack order."""
+    chosen: dict[str, Rule] = {}
+    for pack in packs:
+        for rule in RULES_BY_PACK[pack]:
+            chosen.setdefault(rule.code, rule)
+    return list(chosen.values())
+
+
+def run_rules(result: LoadResult, packs: Sequence[str]) -> list[Diagnostic]:
+    """Diagnostics of every rule of `packs` for a loaded, valid policy (none when it is not valid)."""
+    if result.policy is None:
+        return []
+    given = RuleInput(result.policy, result)
+    found: list[Diagnostic] = []
+    for rule in rules_of(packs):
+        try:
+            findings = list(rule.check(given))
+        except Exception as error:  # a fault in one rule must not hide the others, nor become a traceback
+            found.append(
+                diagnostic(
+                    "SCHEMA010",
+                    f"shopterms failed while running rule {rule.code}; "
+                    "this is a fault in shopterms, not in the file",
+                    result.file,
+                    hint="please report it together with the file",
+                    detail=f"{type(error).__name__}: {error}",
+                )
+            )
+            continue
+        for finding in findings:
+            path, location = given.locate(finding.path)
+            found.append(
+                diagnostic(
+                    rule.code,
+                    finding.message,
+                    result.file,
+                    path=path,
+                    location=finding.location or location,
+                    hint=finding.hint,
+                    detail=finding.detail,
+                )
+            )
+    return sorted(found, key=_file_order)
+
+
+def _file_order(item: Diagnostic) -> tuple[int, int, str]:
+    where = item.location
+    return (where.line, where.column, item.code) if where else (0, 0, item.code)

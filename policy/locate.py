@@ -7,7 +7,7 @@ from 1, end exclusive), so every later check can point into the merchant's file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from policy.diagnostics import Location, YamlPath
@@ -82,11 +82,10 @@ def position_of(text: str, index: int) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
-def excerpt(source: str | None, location: Location | None) -> str | None:
-    """The source text a one-line span covers, e.g. the token `01067` the merchant wrote."""
-    if source is None or location is None:
+def excerpt(lines: Sequence[str] | None, location: Location | None) -> str | None:
+    """The text a one-line span covers in a file's `source_lines`, e.g. the token `01067` as written."""
+    if lines is None or location is None:
         return None
-    lines = source_lines(source)
     if not 0 < location.line <= len(lines):
         return None
     text = lines[location.line - 1]

@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 from policy import wording
 from policy.codes import diagnostic
 from policy.diagnostics import Diagnostic, Location, YamlPath
-from policy.locate import PositionMap, excerpt
+from policy.locate import PositionMap, excerpt, source_lines
 from policy.model_paths import (
     Expectation,
     allowed_keys,
@@ -87,7 +87,7 @@ _KIND_BY_TYPE: Mapping[str, str] = {
 @dataclass(frozen=True)
 class _Context:
     file: str
-    source: str
+    lines: list[str]  # the source split once; excerpts of thousands of findings must not re-split it
     data: Any
     positions: PositionMap
 
@@ -108,7 +108,7 @@ class _Item:
 def translate(
     error: ValidationError, *, file: str, source: str, data: Any, positions: PositionMap
 ) -> list[Diagnostic]:
-    context = _Context(file, source, data, positions)
+    context = _Context(file, source_lines(source), data, positions)
     groups: dict[tuple[YamlPath, bool], list[_Item]] = {}
     for raw in error.errors(include_url=False):
         where = expectation_at(tuple(raw["loc"]), unknown_last_key=raw["type"] == "extra_forbidden")
@@ -164,7 +164,7 @@ def _diagnose(kind: str, items: list[_Item], context: _Context) -> Diagnostic:
     if kind == "missing":
         return _missing_key(where, context, detail)
     path, location = _place(where, raw.get("input"), context)
-    token = excerpt(context.source, location) if location and location.end_line == location.line else None
+    token = excerpt(context.lines, location) if location and location.end_line == location.line else None
     subject = wording.subject(path)
     describe = where.type_description or where.field_description
     if where.is_key:

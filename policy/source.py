@@ -50,6 +50,8 @@ def read_bytes(path: Path, file: str) -> tuple[bytes | None, Diagnostic | None]:
         return None, _unreadable(
             file, "the file cannot be read", None, detail=f"{type(error).__name__}: {error}"
         )
+    except ValueError as error:  # a NUL character in the path
+        return None, _unreadable(file, "this is not a usable file name", None, detail=str(error))
     if len(data) > MAX_BYTES:
         return None, too_large(file)
     return data, None

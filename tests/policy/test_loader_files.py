@@ -22,6 +22,10 @@ def test_missing_file_is_unreadable_and_not_checked(tmp_path: Path) -> None:
     assert not result.checked
 
 
+def test_file_name_with_a_nul_character_is_unreadable_not_an_exception() -> None:
+    assert [item.code for item in load_policy("policy\x00.yaml").diagnostics] == ["YAML015"]
+
+
 def test_directory_is_unreadable(tmp_path: Path) -> None:
     result = load_policy(tmp_path)
     assert [item.code for item in result.diagnostics] == ["YAML015"]

@@ -1,17 +1,17 @@
 """Hand-made JSON-LD documents in tests/validators/jsonld/ and their expected findings (golden files).
 
-Rewrite the golden files deliberately with SHOPTERMS_UPDATE_GOLDENS=1 and review the diff.
+Rewrite the golden files deliberately with `pytest --update-goldens` and review the diff.
 """
 
 from __future__ import annotations
 
-import os
 import socket
 from pathlib import Path
 
 import pytest
 
 from policy.diagnostics import Diagnostic
+from tests.conftest import updating_goldens
 
 JSONLD_DIR = Path(__file__).resolve().parent / "jsonld"
 EXPECTED_DIR = JSONLD_DIR / "expected"
@@ -38,10 +38,10 @@ def render(findings: list[Diagnostic]) -> str:
 def assert_matches_golden(name: str, findings: list[Diagnostic]) -> None:
     path = EXPECTED_DIR / f"{name}.txt"
     text = render(findings)
-    if os.environ.get("SHOPTERMS_UPDATE_GOLDENS") == "1":
+    if updating_goldens():
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"{path.name} is missing; run with SHOPTERMS_UPDATE_GOLDENS=1 and review it"
+    assert path.is_file(), f"{path.name} is missing; run pytest --update-goldens and review it"
     assert text == path.read_text(encoding="utf-8")
 
 

@@ -2,7 +2,7 @@
 
 Two codes cannot be a committed file: YAML013 needs a file over 1 MiB (written here at test time) and
 YAML015 is the absence of a file. SCHEMA010 marks a fault in shopterms itself, so no input should
-produce it. Rewrite the expected files with `pytest tests/validators --update-goldens` and review the diff.
+produce it. Rewrite the expected files with `pytest --update-goldens` and review the diff.
 """
 
 from __future__ import annotations

@@ -19,9 +19,9 @@ from types import MappingProxyType
 
 import anyio
 
-from policy.diagnostics import Diagnostic
-from policy.loader import LoadResult, PolicyError
+from policy.loader import PolicyError
 from server.state import Fingerprint, ShopRegistry, ShopState, load_state, policy_files
+from validators.render.concise import headline
 
 logger = logging.getLogger("shopterms.server")
 
@@ -35,16 +35,9 @@ class ReloadOutcome:
     unchanged: list[str] = field(default_factory=list)
 
 
-def _located(result: LoadResult, diagnostic: Diagnostic) -> str:
-    location = diagnostic.location or result.locate(diagnostic.path)
-    where = f"{diagnostic.file}:{location.line}:{location.column}" if location else diagnostic.file
-    path = f" ({diagnostic.dotted_path})" if diagnostic.path else ""
-    return f"{where}: {diagnostic.severity}[{diagnostic.code}] {diagnostic.message}{path}"
-
-
 def describe(error: PolicyError) -> str:
     """Every error diagnostic of a failed load, one located line each."""
-    lines = [_located(error.result, d) for d in error.result.diagnostics if d.severity == "error"]
+    lines = [headline(d) for d in error.result.diagnostics if d.severity == "error"]
     return "\n".join(lines) or str(error)
 
 

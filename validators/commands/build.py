@@ -10,8 +10,6 @@ from pathlib import Path
 
 import click
 
-from policy.diagnostics import Diagnostic
-
 
 @click.command("build")
 @click.argument("policy_file", metavar="POLICY", type=click.Path(dir_okay=False, path_type=Path))
@@ -25,31 +23,16 @@ from policy.diagnostics import Diagnostic
 )
 def build_command(policy_file: Path, output: Path) -> None:
     """Compile POLICY into schema.org JSON-LD and a terms page in DIR."""
-    from policy.loader import load_policy
+    from validators.commands.policy_input import load_or_exit
     from validators.publish.artefacts import ArtefactError, BuildInput, render_artefacts
     from validators.publish.jsonld_files import POLICY_FILE
     from validators.publish.swap import TargetError, replace_directory
 
-    result = load_policy(policy_file)
-    if result.policy is None:
-        print_diagnostics(result.diagnostics)
-        raise SystemExit(1 if result.checked else 2)
+    policy = load_or_exit(str(policy_file), f"{output} was left as it was")
     try:
-        files = render_artefacts(BuildInput(result.policy, str(policy_file)))
+        files = render_artefacts(BuildInput(policy, str(policy_file)))
         replace_directory(output, files, marker=POLICY_FILE)
     except (ArtefactError, TargetError) as error:
         click.echo(f"shopterms build: {error}", err=True)
         raise SystemExit(2) from None
     click.echo(f"built {output}: {', '.join(sorted(files))}")
-
-
-def print_diagnostics(diagnostics: tuple[Diagnostic, ...]) -> None:
-    """`file:line:col: severity[CODE] message` lines with the hint below, on stderr."""
-    for item in diagnostics:
-        where = item.file
-        if item.location is not None:
-            where += f":{item.location.line}:{item.location.column}"
-        path = f" (at {item.dotted_path})" if item.path else ""
-        click.echo(f"{where}: {item.severity}[{item.code}] {item.message}{path}", err=True)
-        if item.hint:
-            click.echo(f"  help: {item.hint}", err=True)

@@ -19,19 +19,9 @@ FORMAT_BY_SUFFIX = {".json": "json", ".tsv": "tsv", ".csv": "csv"}
 
 
 def _load(path: Path) -> Policy:
-    from policy.loader import load_policy
+    from validators.commands.policy_input import load_or_exit
 
-    result = load_policy(path)
-    if result.policy is None:
-        for item in result.diagnostics:
-            where = result.file
-            if item.location is not None:
-                where += f":{item.location.line}:{item.location.column}"
-            at = f" at {item.dotted_path}" if item.path else ""
-            click.echo(f"{where}: {item.severity}[{item.code}] {item.message}{at}", err=True)
-        click.echo(f"{path}: the policy file has errors, so nothing was exported.", err=True)
-        raise SystemExit(1)
-    return result.policy
+    return load_or_exit(str(path), "nothing was exported")
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -10,18 +10,12 @@ import json
 
 import click
 
-from validators.commands.validate import exit_status, load, summary
-from validators.render import full
+from validators.commands.policy_input import load_or_exit
 
 
 @click.command("normalize")
 @click.argument("policy", metavar="POLICY")
 def normalize_command(policy: str) -> None:
     """Print POLICY (- reads standard input) as canonical JSON: the form every other output is built from."""
-    result = load(policy)
-    if result.policy is None:
-        click.echo(full.render(result.diagnostics, {result.file: result.source}), err=True, nl=False)
-        click.echo(f"\n{summary([result])}; nothing was printed", err=True)
-        raise SystemExit(exit_status([result]))
-    canonical = result.policy.model_dump(mode="json")
+    canonical = load_or_exit(policy, "nothing was printed").model_dump(mode="json")
     click.echo(json.dumps(canonical, indent=2, ensure_ascii=False, sort_keys=True))

@@ -12,32 +12,17 @@ from pathlib import Path
 
 import click
 
-from policy.diagnostics import Diagnostic
 from policy.errors import QueryError, listing
-from policy.loader import load_policy
 from policy.model import Policy
+from validators.commands import policy_input
 
 # More allowed values than this (every country code) are left to the message instead of listed.
 _MAX_LISTED = 40
 
 
-def _line(diagnostic: Diagnostic) -> str:
-    where = diagnostic.file
-    if diagnostic.location is not None:
-        where += f":{diagnostic.location.line}:{diagnostic.location.column}"
-    path = f" at {diagnostic.dotted_path}" if diagnostic.path else ""
-    return f"{where}: {diagnostic.severity}[{diagnostic.code}] {diagnostic.message}{path}"
-
-
 def load_or_exit(path: Path) -> Policy:
-    """The policy in `path`, or its diagnostics on stderr and exit status 1."""
-    result = load_policy(path)
-    if result.policy is None:
-        for diagnostic in result.diagnostics:
-            click.echo(_line(diagnostic), err=True)
-        click.echo(f"{path}: the policy file has errors, so no dates can be computed.", err=True)
-        raise SystemExit(1)
-    return result.policy
+    """The policy in `path`, or its diagnostics on stderr and exit status 1 (2 when unreadable)."""
+    return policy_input.load_or_exit(str(path), "no dates can be computed")
 
 
 def bad_option(error: QueryError, options_by_field: Mapping[str, str]) -> click.BadParameter:

@@ -10,7 +10,7 @@ from validators.catalogue import describe, load_catalogue, lookup, suggest
 @click.command("explain")
 @click.argument("code", required=False, metavar="CODE")
 def explain_command(code: str | None) -> None:
-    """Explain CODE (e.g. SCHEMA001 or unknown-key); without CODE, list every code."""
+    """Explain a diagnostic code, such as SCHEMA001 or unknown-key; without CODE, list every code."""
     catalogue = load_catalogue()
     if code is None:
         width = max(len(info.code) for info in catalogue.values())

@@ -1,7 +1,10 @@
 """`shopterms validate POLICY...`: check policy files and report every problem with its place in the file.
 
-Exit status: 0 when every file is clean, 1 when there are findings, 2 when a file could not be read or
-checked at all, or the command was used wrongly.
+After the loader, the rule packs run on every valid file: core, and the legal packs its `shop.sells_to`
+chooses (eu, de, uk, us), or those named with --rules.
+
+Exit status: 0 when no file has an error (with --strict: no error and no warning), 1 when one has,
+2 when a file could not be read or checked at all, or the command was used wrongly.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import click
 
 from policy.loader import LoadResult, load_policy, load_policy_bytes
 from policy.source import MAX_BYTES
+from validators.file_report import FileReport, check_loaded
 from validators.render import RENDERERS_BY_NAME
+from validators.rules.selection import PACK_NAMES, UnknownPackError, parse_packs
 
 FORMAT_ALIASES = {"text": "full"}
 # Formats read by people get a summary line; machine formats must stay parseable.
@@ -21,10 +26,13 @@ SUMMARY_FORMATS = {"full", "concise"}
 STDIN = "-"
 
 
-def exit_status(results: Sequence[LoadResult]) -> int:
+def exit_status(results: Sequence[FileReport], strict: bool = False) -> int:
     if not all(result.checked for result in results):
         return 2
-    failing = [item for result in results for item in result.diagnostics if item.severity != "info"]
+    failing_severities = {"error", "warning"} if strict else {"error"}
+    failing = [
+        item for result in results for item in result.diagnostics if item.severity in failing_severities
+    ]
     return 1 if failing else 0
 
 
@@ -32,7 +40,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary(results: Sequence[LoadResult]) -> str:
+def summary(results: Sequence[FileReport]) -> str:
     """`2 errors in 1 file`, `1 error, 1 warning in 2 of 3 files`, or `3 files valid`."""
     diagnostics = [item for result in results for item in result.diagnostics]
     if not diagnostics:
@@ -63,15 +71,30 @@ def load(name: str) -> LoadResult:
     type=click.Choice([*RENDERERS_BY_NAME, *FORMAT_ALIASES]),
     default="full",
     show_default=True,
-    help="full: source line and hint; concise: one line each; json: a list for programs. text = full.",
+    help="full: source line and hint; concise: one line each; json: a list for programs; github: "
+    "workflow annotations; sarif: SARIF 2.1.0 for code scanning. text = full.",
 )
-def validate_command(policies: tuple[str, ...], output_format: str) -> None:
+@click.option(
+    "--rules",
+    "rule_packs",
+    metavar="PACKS",
+    help="Comma-separated rule packs to run instead of those shop.sells_to chooses: "
+    f"{', '.join(PACK_NAMES)}.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+def validate_command(
+    policies: tuple[str, ...], output_format: str, rule_packs: str | None, strict: bool
+) -> None:
     """Check POLICY files (- reads standard input) and report every problem with its place in the file."""
     name = FORMAT_ALIASES.get(output_format, output_format)
-    results = [load(policy) for policy in policies]
+    try:
+        packs = parse_packs(rule_packs) if rule_packs is not None else None
+    except UnknownPackError as error:
+        raise click.BadParameter(str(error), param_hint="'--rules'") from None
+    results = [check_loaded(load(policy), packs) for policy in policies]
     diagnostics = [item for result in results for item in result.diagnostics]
     output = RENDERERS_BY_NAME[name](diagnostics, {result.file: result.source for result in results})
     if name in SUMMARY_FORMATS:
         output += ("\n" if name == "full" and diagnostics else "") + summary(results) + "\n"
     click.echo(output, nl=False)
-    raise SystemExit(exit_status(results))
+    raise SystemExit(exit_status(results, strict))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from policy.diagnostics import Diagnostic
-from validators.render import concise, full, json_report
+from validators.render import concise, full, github, json_report, sarif
 
 Renderer = Callable[[Sequence[Diagnostic], Mapping[str, str | None]], str]
 
@@ -17,4 +17,6 @@ RENDERERS_BY_NAME: dict[str, Renderer] = {
     "full": full.render,
     "concise": concise.render,
     "json": json_report.render,
+    "github": github.render,
+    "sarif": sarif.render,
 }

@@ -258,26 +258,3 @@ def window_shorter_than_withdrawal(given: RuleInput) -> Iterator[Finding]:
             f"{legal.withdrawal_days} days",
             hint=f"allow returns for at least {legal.withdrawal_days} days",
         )
-
-
-@rule(
-    CodeInfo(
-        code="RET010",
-        name="refund-time-not-stated",
-        severity="info",
-        summary="The return policy does not say how quickly money is refunded.",
-        why="How long a refund takes is one of the first things buyers and their agents ask after a return.",
-        example="returns:\n  window: 30 days after delivery",
-        instead="returns:\n  window: 30 days after delivery\n  refund: {within: 7 days after arrival}",
-    )
-)
-def refund_time_not_stated(given: RuleInput) -> Iterator[Finding]:
-    returns = given.policy.returns
-    if returns is None or returns.window.type == "none":
-        return
-    if returns.refund is None or returns.refund.days is None:
-        yield Finding(
-            ("returns", "refund") if returns.refund else ("returns",),
-            "the time to a refund is not stated",
-            hint="add refund: {within: 7 days after arrival} with your real figure",
-        )

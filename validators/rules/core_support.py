@@ -145,12 +145,25 @@ def _hour_channels(given: RuleInput) -> Iterator[tuple[YamlPath, SupportChannel,
             yield path, channel, channel.hours
 
 
+def _open_every_day(hours: str) -> bool:
+    import opening_hours
+
+    parsed = opening_hours.OpeningHours(hours)
+    monday = dt.datetime(2026, 1, 5)
+    for offset in range(7):
+        start = monday + dt.timedelta(days=offset)
+        day = parsed.intervals(start, start + dt.timedelta(days=1))
+        if not any(state == opening_hours.State.OPEN for _, _, state, _ in day):
+            return False
+    return True
+
+
 @rule(
     CodeInfo(
         code="SUP005",
         name="hours-without-holidays",
         severity="info",
-        summary="Opening hours do not say what happens on public holidays.",
+        summary="Opening hours that close on some weekdays do not say what happens on public holidays.",
         why="Without a `PH` rule the hours read as open on holidays; an agent would tell a buyer the "
         "hotline answers on Christmas Day.",
         example='hours: "Mo-Fr 09:00-18:00"',
@@ -159,7 +172,8 @@ def _hour_channels(given: RuleInput) -> Iterator[tuple[YamlPath, SupportChannel,
 )
 def hours_without_holidays(given: RuleInput) -> Iterator[Finding]:
     for path, channel, hours in _hour_channels(given):
-        if "PH" not in hours and hours.strip() != "24/7":
+        # Open every day of the week: holidays are plainly meant to be open days too.
+        if "PH" not in hours and not _open_every_day(hours):
             yield Finding(
                 (*path, "hours"),
                 f"the {channel.type} hours do not say whether it is open on public holidays",

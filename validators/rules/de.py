@@ -86,7 +86,7 @@ def dispute_statement_missing(given: RuleInput) -> Iterator[Finding]:
     legal = given.policy.legal
     if legal is None or legal.dispute_resolution is None:
         yield Finding(
-            ("legal",),
+            ("legal", "dispute_resolution"),
             "the file does not say whether the shop takes part in consumer dispute resolution",
             hint="add legal.dispute_resolution: {participates: false} (or true with the body)",
         )

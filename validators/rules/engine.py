@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from policy.codes import diagnostic
 from policy.diagnostics import Diagnostic
 from policy.loader import LoadResult
+from policy.locate import source_lines
 from validators.rules.registry import RULES_BY_PACK
 from validators.rules.rule import Rule, RuleInput
 
@@ -54,7 +56,23 @@ def run_rules(result: LoadResult, packs: Sequence[str]) -> list[Diagnostic]:
                     detail=finding.detail,
                 )
             )
-    return sorted(found, key=_file_order)
+    return sorted(_unsuppressed(found, result.source or ""), key=_file_order)
+
+
+# `# shopterms: ignore[EU011]` on the line a finding points at acknowledges that finding after review.
+_IGNORE = re.compile(r"#.*\bshopterms:\s*ignore\[([A-Z0-9,\s]+)\]")
+
+
+def _unsuppressed(found: list[Diagnostic], source: str) -> list[Diagnostic]:
+    lines = source_lines(source)
+    kept = []
+    for item in found:
+        line = lines[item.location.line - 1] if item.location and 0 < item.location.line <= len(lines) else ""
+        match = _IGNORE.search(line)
+        ignored = {code.strip() for code in match.group(1).split(",")} if match else set()
+        if item.code not in ignored:
+            kept.append(item)
+    return kept
 
 
 def _file_order(item: Diagnostic) -> tuple[int, int, str]:

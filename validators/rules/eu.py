@@ -258,7 +258,7 @@ def no_withdrawal_function(given: RuleInput) -> Iterator[Finding]:
     legal = given.policy.legal
     if (legal is None or legal.withdrawal_url is None) and _eu(given):
         yield Finding(
-            ("legal",),
+            ("legal", "withdrawal_url"),
             "no withdrawal function is given; EU shops need one since 19 June 2026",
             hint="add legal.withdrawal_url: the page where buyers withdraw from a contract",
         )

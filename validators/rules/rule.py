@@ -61,7 +61,11 @@ class RuleInput:
         """The path as the file writes it and its place; the nearest written parent if it is not written."""
         for form in _written_forms(tuple(path)):
             if form in self.result.positions:
-                return form, self.result.locate(form)
+                value = self.result.locate(form)
+                if value is not None and value.end_line not in (None, value.line):
+                    # A block over several lines: its key is the clearer place to point at.
+                    return form, self.result.locate_key(form) or value
+                return form, value
         # Not written: point at the key of the nearest written parent (where the value would go), or at
         # the start of the document.
         nearest = self.result.positions.nearest(tuple(path))

@@ -106,7 +106,7 @@ def refund_policy_not_posted(given: RuleInput) -> Iterator[Finding]:
     legal = given.policy.legal
     if _sells_to_us(given) and (legal is None or legal.returns_url is None):
         yield Finding(
-            ("legal",),
+            ("legal", "returns_url"),
             "no refund policy page is given; California and New York require a posted one",
             hint="add legal.returns_url",
         )

@@ -25,7 +25,6 @@ WORLD: dict[YamlPath, Any] = {
     ("shipping", "services", 2, "to"): ["AT", "CH", "GB", "US"],
     ("shipping", "services", 2, "rate"): {"AT": 7.95, "CH": 14.95, "GB": 14.95, "US": 19.95},
     ("returns", "countries"): ["DE", "AT", "GB"],
-    ("support", "channels", 3, "hours"): "Mo-Su 08:00-22:00; PH off",
 }
 
 

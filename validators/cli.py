@@ -18,6 +18,7 @@ COMMAND_PATHS_BY_NAME: dict[str, str] = {
     "normalize": "validators.commands.normalize:normalize_command",
     "schema": "validators.commands.schema:schema_command",
     "serve": "validators.commands.serve:serve_command",
+    "score": "validators.commands.score:score_command",
     "validate": "validators.commands.validate:validate_command",
 }
 

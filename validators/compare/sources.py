@@ -1,0 +1,154 @@
+"""What a SOURCE argument is, and its comparison record: a policy file, a saved page, a shopterms API or a
+shop page on the web.
+
+Files are told apart by suffix (.html/.htm page, .jsonld JSON-LD, anything else a policy). An address is
+fetched once: a canonical policy in JSON is an API's /policy; an HTML page that links to a shopterms API
+catalog is an API's terms page, so its /policy is read instead; any other page is read for its markup;
+an address that fails is tried once more as an API base ({address}/policy).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from policy.compare.policy_record import record_from_policy
+from policy.compare.record import ComparisonRecord
+from policy.loader import load_policy
+from policy.queries import DestinationQuery
+from validators.compare.api_reader import looks_like_policy, policy_url, record_from_fetched
+from validators.compare.fetching import MAX_BYTES, Fetched, SourceError, client, fetch
+from validators.compare.markup import MarkupError, read_jsonld_document, read_markup
+from validators.compare.page_record import record_from_page
+
+if TYPE_CHECKING:
+    import httpx
+
+PAGE_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONLD_SUFFIXES = {".jsonld"}
+PAGE_ACCEPT = "text/html, application/xhtml+xml, application/json;q=0.9, application/ld+json;q=0.8"
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# A terms page served by a shopterms API names the API catalog in its Link header.
+_API_LINK = re.compile(r'rel="?api-catalog"?')
+
+Destination = DestinationQuery | str
+
+
+def _page(
+    text: str, url: str, base: str | None, destination: Destination, at: dt.datetime | str | None
+) -> ComparisonRecord:
+    try:
+        page, notes = read_markup(text, url, base)
+    except MarkupError as error:
+        raise SourceError(url, str(error)) from None
+    if len(page.graph) == 0:
+        detail = f" ({'; '.join(notes)})" if notes else ""
+        raise SourceError(url, f"the page has no schema.org markup (JSON-LD, microdata or RDFa){detail}")
+    return record_from_page(page, destination, at, notes)
+
+
+def _jsonld(
+    text: str, url: str, base: str | None, destination: Destination, at: dt.datetime | str | None
+) -> ComparisonRecord:
+    try:
+        page, notes = read_jsonld_document(text, url, base)
+    except MarkupError as error:
+        raise SourceError(url, str(error)) from None
+    return record_from_page(page, destination, at, notes)
+
+
+def _is_jsonld(text: str) -> bool:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    items = data if isinstance(data, list) else [data]
+    return any(isinstance(item, dict) and "@context" in item for item in items)
+
+
+def read_file(path: Path, destination: Destination, at: dt.datetime | str | None) -> ComparisonRecord:
+    name = str(path)
+    if not path.exists():
+        raise SourceError(name, "no such file")
+    if path.is_dir():
+        raise SourceError(name, "is a directory; give a policy file, a saved page or an address")
+    suffix = path.suffix.lower()
+    if suffix in PAGE_SUFFIXES | JSONLD_SUFFIXES | {".json"}:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise SourceError(name, f"cannot be read ({error.strerror})") from None
+        if len(data) > MAX_BYTES:
+            raise SourceError(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        text = data.decode("utf-8", errors="replace")
+        if suffix in PAGE_SUFFIXES:
+            return _page(text, name, None, destination, at)
+        if suffix in JSONLD_SUFFIXES or _is_jsonld(text):
+            return _jsonld(text, name, None, destination, at)
+    result = load_policy(path)
+    if result.policy is None:
+        first = result.diagnostics[0]
+        where = f"{name}:{first.location.line}:{first.location.column}" if first.location else name
+        more = len(result.diagnostics) - 1
+        others = f" ({more} more problem{'s' if more > 1 else ''}; run shopterms validate)" if more else ""
+        raise SourceError(where, f"{first.message}{others}")
+    return record_from_policy(result, destination, at, kind="yaml", location=name)
+
+
+def _api_instead(session: httpx.Client, url: str) -> Fetched | None:
+    candidate = fetch(session, policy_url(url.removesuffix("index.html")), "application/json", url)
+    return candidate if looks_like_policy(candidate) else None
+
+
+def read_url(
+    url: str, destination: Destination, at: dt.datetime | str | None, session: httpx.Client
+) -> ComparisonRecord:
+    if not url.lower().startswith(("http://", "https://")):
+        raise SourceError(url, "only http and https addresses are read")
+    if url.rstrip("/").endswith("/policy"):
+        fetched = fetch(session, url, "application/json")
+        if looks_like_policy(fetched):
+            return record_from_fetched(fetched, url, destination, at)
+        raise SourceError(url, f"answered HTTP {fetched.status} without a shopterms policy")
+    fetched = fetch(session, url, PAGE_ACCEPT)
+    if fetched.status != 200:
+        api = _api_instead(session, url)
+        if api is not None:
+            return record_from_fetched(api, url, destination, at)
+        raise SourceError(url, f"answered HTTP {fetched.status}")
+    if looks_like_policy(fetched):
+        return record_from_fetched(fetched, url, destination, at)
+    if "json" in fetched.content_type:
+        if not _is_jsonld(fetched.text):
+            raise SourceError(url, "answered with JSON that is neither a shopterms policy nor JSON-LD")
+        return _jsonld(fetched.text, fetched.url, fetched.url, destination, at)
+    if _API_LINK.search(fetched.links):
+        api = _api_instead(session, fetched.url)
+        if api is not None:
+            return record_from_fetched(api, url, destination, at)
+    if "html" not in fetched.content_type:
+        raise SourceError(
+            url, f"is neither a page nor a shopterms API (content type {fetched.content_type or 'none'})"
+        )
+    return _page(fetched.text, fetched.url, fetched.url, destination, at)
+
+
+def read_source(
+    source: str,
+    destination: Destination,
+    at: dt.datetime | str | None = None,
+    session: httpx.Client | None = None,
+) -> ComparisonRecord:
+    """The comparison record of one SOURCE; raises SourceError (never a traceback) when it cannot be read."""
+    if not _URL.match(source):
+        return read_file(Path(source), destination, at)
+    own = session is None
+    session = session or client()
+    try:
+        return read_url(source, destination, at, session)
+    finally:
+        if own:
+            session.close()

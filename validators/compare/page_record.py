@@ -55,7 +55,9 @@ def _identity(page: PageGraph, org: Node | None) -> ShopIdentity:
     url = page.text(org, schema("url"))
     # of_type orders nodes by content, never by their random blank-node labels.
     amounts = [
-        (code, node) for node in page.of_type("MonetaryAmount") if (code := page.text(node, schema("currency")))
+        (code, node)
+        for node in page.of_type("MonetaryAmount")
+        if (code := page.text(node, schema("currency")))
     ]
     currency: Fact[Any] = (
         known(

@@ -10,6 +10,7 @@ import click
 # name → "module:function"; each module defines one click command.
 COMMAND_PATHS_BY_NAME: dict[str, str] = {
     "build": "validators.commands.build:build_command",
+    "check": "validators.commands.check:check_command",
     "compare": "validators.commands.compare:compare_command",
     "deadline": "validators.commands.deadline:deadline_command",
     "estimate": "validators.commands.estimate:estimate_command",

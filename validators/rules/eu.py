@@ -16,8 +16,8 @@ RULES: list[Rule] = []
 rule = collect(RULES, "eu")
 
 WITHDRAWAL_DAYS = 14
-_ODR = re.compile(
-    r"(?:https?://)?(?:webgate\.)?ec\.europa\.eu/(?:consumers/)?odr[^\s\"',}\]]*", re.IGNORECASE
+ODR_LINK = re.compile(
+    r"(?:https?://)?(?:webgate\.)?ec\.europa\.eu/(?:consumers/)?odr[^\s\"'<>,}\]]*", re.IGNORECASE
 )
 
 
@@ -231,7 +231,7 @@ def guarantee_under_two_years(given: RuleInput) -> Iterator[Finding]:
     )
 )
 def odr_platform_link(given: RuleInput) -> Iterator[Finding]:
-    for match in _ODR.finditer(given.source):
+    for match in ODR_LINK.finditer(given.source):
         location = given.text_location(match.start(), match.end())
         yield Finding(
             given.path_at(location),

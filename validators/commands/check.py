@@ -1,0 +1,95 @@
+"""`shopterms check URL|FILE [--policy POLICY]`: the post-purchase structured data of a live page (or a
+saved one) checked against schema.org and Google's rules, and against the policy when one is given.
+
+Exit status: 0 no errors (with --strict: no warnings either); 1 findings; 2 the page or the policy could
+not be read, or the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+FORMATS = ("full", "concise", "json", "github", "sarif")
+
+
+@click.command("check")
+@click.argument("target", metavar="URL|FILE")
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Policy file whose facts the page must state.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([*FORMATS, "text"]),
+    default="full",
+    show_default=True,
+    help="As for validate. text = full.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 120),
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for the server.",
+)
+def check_command(
+    target: str, policy_file: Path | None, output_format: str, strict: bool, timeout: float
+) -> None:
+    """Check the structured data of a page (https://… or a saved HTML file) and compare it with POLICY."""
+    import validators.codes_jsonld  # registers the LD codes
+    import validators.codes_page  # noqa: F401 - registers the PAGE codes
+    from policy.codes import diagnostic
+    from policy.loader import load_policy
+    from validators.page.fetch import PageError, fetch_page, is_url, read_page_file
+    from validators.page.inspection import inspect_page
+    from validators.render import RENDERERS_BY_NAME
+
+    name = "full" if output_format == "text" else output_format
+    render = RENDERERS_BY_NAME[name]
+    policy = None
+    if policy_file is not None:
+        policy = load_policy(policy_file)
+        if policy.policy is None:
+            click.echo(render(policy.diagnostics, {policy.file: policy.source}), nl=False)
+            raise SystemExit(1 if policy.checked else 2)
+    try:
+        page = fetch_page(target, timeout=timeout) if is_url(target) else read_page_file(Path(target))
+    except PageError as error:
+        problem = diagnostic("PAGE001", f"cannot read the page: {error}", target, hint=_hint(error.kind))
+        click.echo(render([problem], {target: None}) + _summary(name, [problem]), nl=False)
+        raise SystemExit(2) from None
+    found, _ = inspect_page(page, policy)
+    sources = {page.name: page.text, **({policy.file: policy.source} if policy else {})}
+    click.echo(render(found, sources) + _summary(name, found), nl=False)
+    failing = {"error", "warning"} if strict else {"error"}
+    raise SystemExit(1 if any(item.severity in failing for item in found) else 0)
+
+
+def _hint(kind: str) -> str:
+    return {
+        "dns": "check the host name; is the shop's domain spelled right?",
+        "timeout": "the server is slow or unreachable; try again or raise --timeout",
+        "tls": "the server's certificate must be valid for the host; check it in a browser",
+        "status": "check that the address opens in a browser",
+        "redirects": "the address redirects in a loop or too often; use the final address",
+        "size": "check a smaller page, such as the terms or a product page",
+        "content-type": "give the address of an HTML page",
+        "file": "give the path of a saved HTML file",
+    }.get(kind, "check the address")
+
+
+def _summary(name: str, found: list) -> str:  # type: ignore[type-arg]
+    if name not in {"full", "concise"}:
+        return ""
+    counts = [
+        f"{sum(d.severity == s for d in found)} {s}{'s' if sum(d.severity == s for d in found) != 1 else ''}"
+        for s in ("error", "warning", "info")
+        if any(d.severity == s for d in found)
+    ]
+    return ("\n" if name == "full" and found else "") + (", ".join(counts) or "no findings") + "\n"

@@ -7,20 +7,28 @@ only when serving with MCP, so the API alone never pays for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from server.context import MCP_PATH
 from server.mounts import Mount
 from server.state import ShopRegistry, ShopState
 
+if TYPE_CHECKING:
+    from server.mcp_compare import CompareScope
+
 
 def mcp_mount(
-    current: Callable[[], ShopState], path: str, hosts: Sequence[str], origins: Sequence[str]
+    current: Callable[[], ShopState],
+    path: str,
+    hosts: Sequence[str],
+    origins: Sequence[str],
+    compare_scope: CompareScope | None = None,
 ) -> Mount:
     """The MCP endpoint for the shop `current()` returns, to mount at `path`."""
     from server.mcp_http import streamable_http_endpoint
     from server.mcp_server import create_mcp
 
-    endpoint = streamable_http_endpoint(create_mcp(current), hosts, origins)
+    endpoint = streamable_http_endpoint(create_mcp(current, compare_scope), hosts, origins)
     return Mount(path, endpoint.app, endpoint.lifespan)
 
 
@@ -31,11 +39,15 @@ def mcp_mounts(registry: ShopRegistry, hosts: Sequence[str] = (), origins: Seque
     """
     if not registry.directory:
         return [mcp_mount(registry.current, MCP_PATH, hosts, origins)]
+    from server.mcp_compare import CompareScope
+
     mounts = []
     for shop_id in registry.states:
 
         def current(shop_id: str = shop_id) -> ShopState:
             return registry.current(shop_id)
 
-        mounts.append(mcp_mount(current, f"/shops/{shop_id}{MCP_PATH}", hosts, origins))
+        # Every shop's server may compare its shop with the others of the directory, by id.
+        scope = CompareScope(lambda: registry.states, shop_id, lambda other: f"/shops/{other}/policy")
+        mounts.append(mcp_mount(current, f"/shops/{shop_id}{MCP_PATH}", hosts, origins, scope))
     return mounts

@@ -27,6 +27,7 @@ from policy.documents.server_card import (
     server_title,
 )
 from policy.model import Policy
+from server.mcp_compare import CompareScope, register_compare
 from server.mcp_errors import explain_arguments
 from server.mcp_tools import register_tools
 
@@ -85,8 +86,10 @@ def _instructions(shop: str) -> str:
     )
 
 
-def create_mcp(current: Callable[[], Published]) -> MCPServer:
-    """The MCP server for the shop whose terms `current()` returns; it asks again on every call."""
+def create_mcp(current: Callable[[], Published], compare_scope: CompareScope | None = None) -> MCPServer:
+    """The MCP server for the shop whose terms `current()` returns; it asks again on every call.
+
+    With `compare_scope` (several shops served), it also compares the shop with the others."""
     policy = current().policy
     server = TermsServer(
         # The identity the server card and registry entry announce, so discovery and runtime agree.
@@ -100,6 +103,8 @@ def create_mcp(current: Callable[[], Published]) -> MCPServer:
         log_level="WARNING",
     )
     register_tools(server, lambda: current().policy)
+    if compare_scope is not None:
+        register_compare(server, compare_scope)
 
     @server.resource(
         JSONLD_URI,

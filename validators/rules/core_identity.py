@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from policy.diagnostics import CodeInfo
+from validators.rules.iso_codes import country_codes, currency_codes, subdivision_codes
 from validators.rules.parts import countries, policy_strings, subdivisions
 from validators.rules.rule import Finding, Rule, RuleInput, collect
 
@@ -28,9 +29,7 @@ rule = collect(RULES, "core")
     )
 )
 def unknown_country(given: RuleInput) -> Iterator[Finding]:
-    import pycountry
-
-    known = {country.alpha_2 for country in pycountry.countries}
+    known = country_codes()
     fixes = {"UK": "GB", "EL": "GR"}
     for path, code in countries(given.policy):
         if code not in known:
@@ -57,9 +56,7 @@ def unknown_country(given: RuleInput) -> Iterator[Finding]:
 def unknown_subdivision(given: RuleInput) -> Iterator[Finding]:
     import difflib
 
-    import pycountry
-
-    known = {subdivision.code for subdivision in pycountry.subdivisions}
+    known = subdivision_codes()
     for path, code in subdivisions(given.policy):
         if code not in known:
             siblings = sorted(other for other in known if other.startswith(code[:3]))
@@ -84,10 +81,8 @@ def unknown_subdivision(given: RuleInput) -> Iterator[Finding]:
     )
 )
 def unknown_currency(given: RuleInput) -> Iterator[Finding]:
-    import pycountry
-
     code = given.policy.shop.currency
-    if code not in {currency.alpha_3 for currency in pycountry.currencies}:
+    if code not in currency_codes():
         yield Finding(
             ("shop", "currency"),
             f"{code} is not a current ISO 4217 currency code",

@@ -182,7 +182,9 @@ def test_a_broken_json_ld_block_is_named_and_the_rest_still_read(tmp_path: Path)
     target = tmp_path / "broken.html"
     target.write_text(broken, encoding="utf-8")
     record = read_source(str(target), "DE", AT)
-    assert record.source.notes == ["JSON-LD block 2 is not JSON (line 3, column 22)"]
+    line = next(number for number, text in enumerate(broken.splitlines(), 1) if 'Product",,' in text)
+    reason = "Expecting property name enclosed in double quotes"
+    assert record.source.notes == [f"the JSON-LD at line {line}, column 22 is not JSON ({reason})"]
     assert record.shop.name.value == "Bergwerk Outdoor"
 
 

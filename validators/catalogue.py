@@ -21,6 +21,16 @@ from policy.diagnostics import CodeInfo
 FAMILY_TITLES: dict[str, str] = {
     "YAML": "Reading the file",
     "SCHEMA": "Shape of the policy",
+    "SHIP": "Shipping plausibility (pack core)",
+    "RET": "Returns plausibility (pack core)",
+    "PAY": "Payment plausibility (pack core)",
+    "SUP": "Support plausibility (pack core)",
+    "LEG": "Identity, codes and links (pack core)",
+    "EU": "European Union consumer law (pack eu)",
+    "DE": "German law (pack de)",
+    "UK": "United Kingdom consumer law (pack uk)",
+    "US": "United States rules (pack us)",
+    "PAGE": "Live pages (shopterms check)",
 }
 _FAMILY = re.compile(r"^[A-Z]+")
 # Modules whose import registers the codes of the policy rules (each rule declares its own entry).

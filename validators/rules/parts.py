@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from policy.diagnostics import YamlPath
 from policy.model import Policy, Service
 from policy.model.returns import Terms
+
+if TYPE_CHECKING:
+    from validators.rules.rule import RuleInput
 
 
 def countries(policy: Policy) -> Iterator[tuple[YamlPath, str]]:
@@ -88,6 +91,13 @@ def longest_delivery(policy: Policy, service: Service) -> int:
     return calendar_days(handling_days, len(handling.business_days)) + calendar_days(
         service.transit.max, len(service.delivery_days)
     )
+
+
+def services_with_paths(given: RuleInput) -> Iterator[tuple[YamlPath, Service]]:
+    """Every delivery service of the policy of a RuleInput, with its YAML path."""
+    shipping = given.policy.shipping
+    for index, service in enumerate(shipping.services if shipping is not None else []):
+        yield ("shipping", "services", index), service
 
 
 def services_to(policy: Policy, country: str) -> Iterator[tuple[int, Service]]:

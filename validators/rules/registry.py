@@ -5,6 +5,7 @@ from __future__ import annotations
 from validators.rules import (
     core_identity,
     core_payment,
+    core_rates,
     core_returns,
     core_shipping,
     core_support,
@@ -17,6 +18,7 @@ from validators.rules.rule import Rule
 
 RULES_BY_PACK: dict[str, tuple[Rule, ...]] = {
     "core": (
+        *core_rates.RULES,
         *core_shipping.RULES,
         *core_returns.RULES,
         *core_payment.RULES,

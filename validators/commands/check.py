@@ -8,10 +8,14 @@ not be read, or the command was used wrongly.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-FORMATS = ("full", "concise", "json", "github", "sarif")
+from validators.render import RENDERERS_BY_NAME
+
+if TYPE_CHECKING:
+    from policy.diagnostics import Diagnostic
 
 
 @click.command("check")
@@ -25,7 +29,7 @@ FORMATS = ("full", "concise", "json", "github", "sarif")
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice([*FORMATS, "text"]),
+    type=click.Choice([*RENDERERS_BY_NAME, "text"]),
     default="full",
     show_default=True,
     help="As for validate. text = full.",
@@ -48,7 +52,6 @@ def check_command(
     from policy.loader import load_policy
     from validators.page.fetch import PageError, fetch_page, is_url, read_page_file
     from validators.page.inspection import inspect_page
-    from validators.render import RENDERERS_BY_NAME
 
     name = "full" if output_format == "text" else output_format
     render = RENDERERS_BY_NAME[name]
@@ -84,12 +87,10 @@ def _hint(kind: str) -> str:
     }.get(kind, "check the address")
 
 
-def _summary(name: str, found: list) -> str:  # type: ignore[type-arg]
+def _summary(name: str, found: list[Diagnostic]) -> str:
+    """`2 errors, 1 warning` after the findings of the formats people read; nothing for the others."""
     if name not in {"full", "concise"}:
         return ""
-    counts = [
-        f"{sum(d.severity == s for d in found)} {s}{'s' if sum(d.severity == s for d in found) != 1 else ''}"
-        for s in ("error", "warning", "info")
-        if any(d.severity == s for d in found)
-    ]
+    totals = {level: sum(item.severity == level for item in found) for level in ("error", "warning", "info")}
+    counts = [f"{count} {level}{'' if count == 1 else 's'}" for level, count in totals.items() if count]
     return ("\n" if name == "full" and found else "") + (", ".join(counts) or "no findings") + "\n"

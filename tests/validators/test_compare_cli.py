@@ -197,15 +197,23 @@ def test_an_invalid_policy_file_is_located_and_every_bad_source_named(tmp_path: 
     assert lines[2] == "2 of 3 sources could not be read; nothing was compared."
 
 
-def test_compare_help_loads_no_server_packages() -> None:
+@pytest.mark.parametrize(
+    "arguments",
+    [["--help"], ["examples/nordlicht-mode.yaml", "examples/kleinkram.yaml", "--to", "DE", "--at", AT]],
+    ids=["help", "policy-files"],
+)
+def test_comparing_policy_files_loads_no_page_or_server_packages(arguments: list[str]) -> None:
+    # Pages and addresses need rdflib, extruct and httpx; policy files alone must not pay for them.
     probe = (
         "import json, sys\nfrom validators.cli import main\n"
-        "try:\n    main(['compare', '--help'], prog_name='shopterms')\nexcept SystemExit:\n    pass\n"
-        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+        f"try:\n    main(['compare', *{arguments!r}], prog_name='shopterms')\nexcept SystemExit as stop:\n"
+        "    print(json.dumps([stop.code, sorted(sys.modules)]), file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=False
     )
-    loaded = {name.split(".")[0] for name in json.loads(done.stderr.splitlines()[-1])}
+    status, modules = json.loads(done.stderr.splitlines()[-1])
+    assert status in (0, None)
+    loaded = {name.split(".")[0] for name in modules}
     assert loaded.isdisjoint({"fastapi", "mcp", "rdflib", "extruct", "httpx", "uvicorn"})
-    assert "--prefer PREFERENCE" in done.stdout
+    assert ("--prefer PREFERENCE" if arguments == ["--help"] else "Ranking:") in done.stdout

@@ -230,3 +230,16 @@ def test_a_server_that_never_answers_times_out() -> None:
 def test_tls_to_a_plain_http_server_is_a_tls_error(odd_url: str) -> None:
     status, out = check(odd_url.replace("http://", "https://") + "/", "--format", "concise")
     assert status == 2 and "cannot read the page: the secure connection failed" in out
+
+
+def test_a_name_that_does_not_resolve_is_named_as_a_dns_failure() -> None:
+    import socket as sockets
+
+    import httpx
+
+    from validators.page.fetch import _connect_error
+
+    error = httpx.ConnectError("[Errno -2] Name or service not known")
+    error.__cause__ = sockets.gaierror(-2, "Name or service not known")
+    problem = _connect_error(error)
+    assert (problem.kind, str(problem)) == ("dns", "the host name does not resolve (DNS)")

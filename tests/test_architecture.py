@@ -1,0 +1,42 @@
+"""Dependencies point one way: policy ← validators ← server. The pure core stays free of web, CLI and
+RDF libraries, so it can run anywhere and `shopterms validate` starts fast."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+FORBIDDEN_BY_PACKAGE = {
+    "policy": {"fastapi", "starlette", "uvicorn", "mcp", "extruct", "click", "rdflib", "pyshacl", "httpx",
+               "server", "validators"},
+    "validators": {"server"},
+}
+# The CLI is the outermost layer: it may start the servers, but only inside the commands that serve.
+ALLOWED_EXCEPTIONS = {"validators/commands/serve.py", "validators/commands/mcp_stdio.py"}
+
+
+def _imported_top_levels(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN_BY_PACKAGE))
+def test_package_imports_nothing_from_the_layers_above_it(package: str) -> None:
+    offending = {}
+    for path in sorted((REPO_ROOT / package).rglob("*.py")):
+        relative = path.relative_to(REPO_ROOT).as_posix()
+        if relative in ALLOWED_EXCEPTIONS:
+            continue
+        bad = _imported_top_levels(path) & FORBIDDEN_BY_PACKAGE[package]
+        if bad:
+            offending[relative] = sorted(bad)
+    assert not offending, f"imports against the dependency direction: {offending}"

@@ -45,7 +45,8 @@ def _known_carrier(value: str) -> str:
         close = difflib.get_close_matches(value, list(carriers_by_id()), n=1)
         suggestion = f"did you mean '{close[0]}'? " if close else ""
         raise ValueError(
-            f"'{value}' is not in the carrier vocabulary; {suggestion}write custom:<name> for a carrier not listed"
+            f"'{value}' is not in the carrier vocabulary; {suggestion}"
+            "write custom:<name> for a carrier not listed"
         )
     return value
 

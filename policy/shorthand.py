@@ -17,16 +17,39 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Accept English three-letter names, OSM two-letter names and German abbreviations alike.
 _WEEKDAY_ALIASES = {
     **{name: name for name in WEEKDAYS},
-    "mo": "mon", "tu": "tue", "we": "wed", "th": "thu", "fr": "fri", "sa": "sat", "su": "sun",
-    "di": "tue", "mi": "wed", "do": "thu", "so": "sun",
-    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
-    "saturday": "sat", "sunday": "sun",
+    "mo": "mon",
+    "tu": "tue",
+    "we": "wed",
+    "th": "thu",
+    "fr": "fri",
+    "sa": "sat",
+    "su": "sun",
+    "di": "tue",
+    "mi": "wed",
+    "do": "thu",
+    "so": "sun",
+    "monday": "mon",
+    "tuesday": "tue",
+    "wednesday": "wed",
+    "thursday": "thu",
+    "friday": "fri",
+    "saturday": "sat",
+    "sunday": "sun",
 }
 _DASH = r"\s*(?:-|–|—|\.\.|to|bis)\s*"
 _DAY_RANGE = re.compile(rf"^(\d+)(?:{_DASH}(\d+))?(?:\s*(?:business\s+|working\s+)?days?)?$", re.IGNORECASE)
-_DAYS_AFTER = re.compile(r"^(\d+)\s*(?:calendar\s+)?days?(?:\s+(?:after|from)\s+(?:the\s+)?([a-z_ ]+))?$", re.I)
+_DAYS_AFTER = re.compile(
+    r"^(\d+)\s*(?:calendar\s+)?days?(?:\s+(?:after|from)\s+(?:the\s+)?([a-z_ ]+))?$", re.I
+)
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|h|days?|d|weeks?)$", re.IGNORECASE)
-_DURATION_UNITS = {"min": "minutes", "h": "hours", "hour": "hours", "d": "days", "day": "days", "week": "weeks"}
+_DURATION_UNITS = {
+    "min": "minutes",
+    "h": "hours",
+    "hour": "hours",
+    "d": "days",
+    "day": "days",
+    "week": "weeks",
+}
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
 _PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%$")
 
@@ -56,7 +79,9 @@ def date_range(value: Any) -> Any:
         if len(parts) == 1:
             parts = parts * 2
         if len(parts) != 2:
-            raise ValueError(f"'{value}' is not a date range; write START..END such as 2026-12-24..2027-01-01")
+            raise ValueError(
+                f"'{value}' is not a date range; write START..END such as 2026-12-24..2027-01-01"
+            )
         try:
             start, end = (dt.date.fromisoformat(part) for part in parts)
         except ValueError:
@@ -79,7 +104,9 @@ def weekdays(value: Any) -> Any:
             elif len(names) == 2:
                 first, last = WEEKDAYS.index(names[0]), WEEKDAYS.index(names[1])
                 if first > last:
-                    raise ValueError(f"'{part}' runs backwards; write weekday ranges from Monday on, e.g. Mon-Fri")
+                    raise ValueError(
+                        f"'{part}' runs backwards; write weekday ranges from Monday on, e.g. Mon-Fri"
+                    )
                 days.update(WEEKDAYS[first : last + 1])
             else:
                 raise ValueError(f"'{value}' is not a list of weekdays; write e.g. Mon-Fri or Mon, Wed, Fri")
@@ -143,7 +170,7 @@ def duration(value: Any) -> Any:
 def clock_time(value: Any) -> Any:
     """`"14:00"` → `datetime.time(14, 0)`; a YAML 1.1 sexagesimal integer is explained, not misread."""
     if isinstance(value, int) and not isinstance(value, bool):
-        raise ValueError("write the time in quotes as HH:MM, e.g. \"14:00\"")
+        raise ValueError('write the time in quotes as HH:MM, e.g. "14:00"')
     if isinstance(value, str):
         match = _TIME.match(value.strip())
         if not match:

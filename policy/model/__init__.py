@@ -10,6 +10,21 @@ from policy.model.shop import Address, Shop
 from policy.model.support import Support, SupportChannel
 
 __all__ = [
-    "SCHEMA_VERSION", "Address", "DateRange", "DayRange", "Destination", "Handling", "Legal", "Payment",
-    "Policy", "RateRule", "Returns", "Service", "Shipping", "Shop", "Support", "SupportChannel", "Terms",
+    "SCHEMA_VERSION",
+    "Address",
+    "DateRange",
+    "DayRange",
+    "Destination",
+    "Handling",
+    "Legal",
+    "Payment",
+    "Policy",
+    "RateRule",
+    "Returns",
+    "Service",
+    "Shipping",
+    "Shop",
+    "Support",
+    "SupportChannel",
+    "Terms",
 ]

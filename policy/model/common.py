@@ -63,7 +63,10 @@ LanguageTag = Annotated[
 HttpsUrl = Annotated[
     str,
     StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$"),
-    Field(description="An absolute web address, e.g. https://shop.example/returns.", examples=["https://shop.example"]),
+    Field(
+        description="An absolute web address, e.g. https://shop.example/returns.",
+        examples=["https://shop.example"],
+    ),
 ]
 Slug = Annotated[
     str,
@@ -118,7 +121,9 @@ class DayRange(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> DayRange:
         if self.min > self.max:
-            raise ValueError(f"the range starts at {self.min} but ends at {self.max}; write the smaller number first")
+            raise ValueError(
+                f"the range starts at {self.min} but ends at {self.max}; write the smaller number first"
+            )
         return self
 
 
@@ -140,7 +145,9 @@ class DateRange(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
         if self.start > self.end:
-            raise ValueError(f"the range starts on {self.start} but ends on {self.end}; the end must not come first")
+            raise ValueError(
+                f"the range starts on {self.start} but ends on {self.end}; the end must not come first"
+            )
         return self
 
     def __contains__(self, day: dt.date) -> bool:
@@ -150,7 +157,9 @@ class DateRange(Strict):
 Dates = Annotated[
     DateRange,
     BeforeValidator(shorthand.date_range, json_schema_input_type=inputs.DateRangeText | DateRange),
-    Field(description="A date (2026-12-24) or an inclusive range written START..END (2026-12-24..2027-01-01)."),
+    Field(
+        description="A date (2026-12-24) or an inclusive range written START..END (2026-12-24..2027-01-01)."
+    ),
 ]
 
 

@@ -47,7 +47,7 @@ def spelled(pattern: str, message: str) -> Any:
 
 
 _NUMBER = r"\d+(?:[.,]\d*)?|[.,]\d+"
-_DASH = rf"\s*(?:-|–|—|\.\.|{anycase('to', 'bis')})\s*"  # noqa: RUF001 - en and em dash are accepted
+_DASH = rf"\s*(?:-|–|—|\.\.|{anycase('to', 'bis')})\s*"
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _WEEKDAY = "(?:{})\\.?".format(
     "|".join(
@@ -58,7 +58,7 @@ _WEEKDAY = "(?:{})\\.?".format(
         ]
     )
 )
-_WEEKDAY_SPAN = rf"{_WEEKDAY}(?:\s*(?:-|–|\.\.)\s*{_WEEKDAY})?"  # noqa: RUF001 - en dash is accepted
+_WEEKDAY_SPAN = rf"{_WEEKDAY}(?:\s*(?:-|–|\.\.)\s*{_WEEKDAY})?"
 _ISO_DURATION = r"P(?!$)(?:\d+(?:[.,]\d+)?[YMWD])*(?:T(?:\d+(?:[.,]\d+)?[HMS])+)?"
 _DURATION_UNIT = "|".join(
     [

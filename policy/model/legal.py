@@ -11,7 +11,9 @@ class DisputeResolution(Strict):
     """Whether the shop takes part in consumer dispute resolution (VSBG § 36 in Germany)."""
 
     participates: bool = Field(description="Willing or obliged to take part in proceedings before a board.")
-    body: str | None = Field(default=None, description="Name of the dispute-resolution body, if it participates.")
+    body: str | None = Field(
+        default=None, description="Name of the dispute-resolution body, if it participates."
+    )
     url: HttpsUrl | None = Field(default=None, description="Web address of that body.")
 
 
@@ -22,7 +24,8 @@ class Legal(Strict):
         default=None, ge=0, le=365, description="Statutory withdrawal period in days (14 in the EU and UK)."
     )
     withdrawal_url: HttpsUrl | None = Field(
-        default=None, description="The online withdrawal function ('withdraw from contract here'), EU since 2026-06-19."
+        default=None,
+        description="The online withdrawal function ('withdraw from contract here'), EU since 2026-06-19.",
     )
     guarantee_years: float | None = Field(default=None, ge=0, le=10, description="Legal guarantee in years.")
     terms_url: HttpsUrl | None = Field(default=None, description="General terms and conditions.")
@@ -30,4 +33,6 @@ class Legal(Strict):
     shipping_url: HttpsUrl | None = Field(default=None, description="Shipping information page.")
     privacy_url: HttpsUrl | None = Field(default=None, description="Privacy notice.")
     imprint_url: HttpsUrl | None = Field(default=None, description="Imprint (legal notice) page.")
-    dispute_resolution: DisputeResolution | None = Field(default=None, description="Dispute-resolution statement.")
+    dispute_resolution: DisputeResolution | None = Field(
+        default=None, description="Dispute-resolution statement."
+    )

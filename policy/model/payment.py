@@ -43,6 +43,7 @@ def method_name(method: str) -> str:
         return method.removeprefix(CUSTOM_METHOD_PREFIX).strip()
     return METHOD_NAMES_BY_ID.get(method, method)
 
+
 PaymentMethod = Annotated[
     str,
     StringConstraints(pattern=rf"^(?:{'|'.join(KNOWN_METHODS)}|custom:.+)$"),
@@ -77,7 +78,9 @@ class Invoice(Strict):
         default="with_delivery", description="When and how the invoice reaches the buyer."
     )
     due: DueSpec = Field(description="When the invoice must be paid.")
-    provider: str | None = Field(default=None, description="Payment provider that runs invoice payment, if any.")
+    provider: str | None = Field(
+        default=None, description="Payment provider that runs invoice payment, if any."
+    )
 
 
 class Payment(Strict):
@@ -88,4 +91,3 @@ class Payment(Strict):
         default="at_order", description="When a card or wallet is charged. Default: at_order."
     )
     invoice: Invoice | None = Field(default=None, description="Invoice terms, when invoice is a method.")
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import Field, model_validator
 
@@ -14,7 +14,7 @@ from policy.model.shipping import Shipping
 from policy.model.shop import Shop
 from policy.model.support import Support
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 
 class Policy(Strict):
@@ -22,7 +22,9 @@ class Policy(Strict):
 
     version: Literal[1] = Field(default=SCHEMA_VERSION, description="Version of the policy-file format.")
     shop: Shop = Field(description="Who sells.")
-    shipping: Shipping | None = Field(default=None, description="Handling, delivery services, rates and times.")
+    shipping: Shipping | None = Field(
+        default=None, description="Handling, delivery services, rates and times."
+    )
     returns: Returns | None = Field(default=None, description="Return window, costs, methods and refunds.")
     payment: Payment | None = Field(default=None, description="Payment methods and timing.")
     support: Support | None = Field(default=None, description="Customer-support channels and hours.")
@@ -42,9 +44,9 @@ class Policy(Strict):
             return data
         data = dict(data)
         shipping = data.get("shipping")
-        if isinstance(shipping, dict) and isinstance(shipping.get("handling"), dict):
-            if "holidays" not in shipping["handling"]:
-                data["shipping"] = {**shipping, "handling": {**shipping["handling"], "holidays": home.upper()}}
+        handling = shipping.get("handling") if isinstance(shipping, dict) else None
+        if isinstance(shipping, dict) and isinstance(handling, dict) and "holidays" not in handling:
+            data["shipping"] = {**shipping, "handling": {**handling, "holidays": home.upper()}}
         returns = data.get("returns")
         if isinstance(returns, dict) and "countries" not in returns:
             sells_to = shop.get("sells_to", [home])

@@ -123,7 +123,8 @@ class Refund(Strict):
     days: int | None = Field(default=None, ge=0, le=365, description="Refund within this many days ...")
     after: Literal["arrival", "withdrawal", "dispatch"] = Field(
         default="arrival",
-        description="... counted from the returned goods' arrival, the withdrawal notice, or proof of dispatch.",
+        description="... counted from the returned goods' arrival, the withdrawal notice, "
+        "or proof of dispatch.",
     )
     to: RefundTarget = Field(default="original_payment", description="Where the money goes.")
 
@@ -132,8 +133,8 @@ class RefundWithin(Strict):
     """Refund timing written as one phrase (the shorthand of {days, after})."""
 
     within: inputs.DayCount | Annotated[str, inputs.days_after(REFUND_ANCHORS)] = Field(
-        description="Refund within, e.g. '7 days after arrival' (or after withdrawal, dispatch); a number counts "
-        "from arrival."
+        description="Refund within, e.g. '7 days after arrival' (or after withdrawal, dispatch); "
+        "a number counts from arrival."
     )
     to: RefundTarget = Field(default="original_payment", description="Where the money goes.")
 
@@ -144,7 +145,9 @@ _refund_days = shorthand.days_after("arrival", REFUND_ANCHORS)
 def _refund(value: Any) -> Any:
     if isinstance(value, dict) and "within" in value:
         if {"days", "after"} & set(value):
-            raise ValueError("write the refund time either as within: '7 days after arrival' or as days and after")
+            raise ValueError(
+                "write the refund time either as within: '7 days after arrival' or as days and after"
+            )
         within = _refund_days(value["within"])
         rest = {key: item for key, item in value.items() if key != "within"}
         return {**rest, **within} if isinstance(within, dict) else value
@@ -158,8 +161,17 @@ RefundSpec = Annotated[
 ]
 
 NotReturnableReason = Literal[
-    "personalised", "perishable", "hygiene_seal", "mixed_inseparably", "sealed_media", "newspapers",
-    "digital_content", "alcohol_price_fluctuation", "urgent_repairs", "accommodation_or_event", "other",
+    "personalised",
+    "perishable",
+    "hygiene_seal",
+    "mixed_inseparably",
+    "sealed_media",
+    "newspapers",
+    "digital_content",
+    "alcohol_price_fluctuation",
+    "urgent_repairs",
+    "accommodation_or_event",
+    "other",
 ]
 
 
@@ -202,15 +214,18 @@ class Returns(Terms):
     window: WindowSpec = Field(description="Return window, e.g. '30 days after delivery'.")
     cost: CostSpec = Field(
         default=Fee(type="customer_pays"),
-        description="Return shipping cost: free, customer_pays, an amount (4.95), {type, amount}, or per country "
-        "{default: free, AT: 6.95}. Default: customer_pays.",
+        description="Return shipping cost: free, customer_pays, an amount (4.95), {type, amount}, "
+        "or per country {default: free, AT: 6.95}. Default: customer_pays.",
     )
-    methods: list[ReturnMethod] = Field(default=["mail"], description="Ways to send goods back. Default: mail.")
+    methods: list[ReturnMethod] = Field(
+        default=["mail"], description="Ways to send goods back. Default: mail."
+    )
     countries: list[CountryCode] = Field(
         default_factory=list, description="Countries this policy covers. Default: every country sold to."
     )
     by_country: dict[CountryCode, Terms] = Field(
-        default_factory=dict, description="Terms that differ in some countries, e.g. {CH: {cost: customer_pays}}."
+        default_factory=dict,
+        description="Terms that differ in some countries, e.g. {CH: {cost: customer_pays}}.",
     )
     defective: Terms | None = Field(
         default=None, description="Terms for defective or wrongly delivered goods, where they differ."
@@ -222,7 +237,9 @@ class Returns(Terms):
     item_conditions: list[Literal["new", "used", "refurbished", "damaged"]] = Field(
         default=["new"], description="Conditions of goods this policy covers. Default: new."
     )
-    not_returnable: list[NotReturnable] = Field(default_factory=list, description="Goods excluded from returns.")
+    not_returnable: list[NotReturnable] = Field(
+        default_factory=list, description="Goods excluded from returns."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -234,7 +251,9 @@ class Returns(Terms):
         by_country_given = data.get("by_country", {})
         if set(cost) & {"type", "amount"} or not isinstance(by_country_given, dict):
             return data  # the field validators report what is wrong with it
-        by_country = {key: dict(value) if isinstance(value, dict) else value for key, value in by_country_given.items()}
+        by_country = {
+            key: dict(value) if isinstance(value, dict) else value for key, value in by_country_given.items()
+        }
         for country, fee in cost.items():
             if country != "default":
                 terms = by_country.setdefault(country, {})
@@ -251,11 +270,19 @@ class Returns(Terms):
         """The terms in force in one country: the base terms with that country's overrides laid over."""
         override = self.by_country.get(country)
         base = Terms(
-            window=self.window, cost=self.cost, methods=self.methods, label=self.label,
-            restocking_fee=self.restocking_fee, restocking_fee_amount=self.restocking_fee_amount,
+            window=self.window,
+            cost=self.cost,
+            methods=self.methods,
+            label=self.label,
+            restocking_fee=self.restocking_fee,
+            restocking_fee_amount=self.restocking_fee_amount,
         )
         if override is None:
             return base
         return base.model_copy(
-            update={key: getattr(override, key) for key in override.model_fields_set if getattr(override, key) is not None}
+            update={
+                key: getattr(override, key)
+                for key in override.model_fields_set
+                if getattr(override, key) is not None
+            }
         )

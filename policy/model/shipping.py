@@ -24,7 +24,10 @@ from policy.model.common import (
 
 HolidayCalendar = Annotated[
     SubdivisionCode | CountryCode | Literal["none"],
-    Field(description="Public holidays that are not business days: a country (DE), a subdivision (DE-HH) or none."),
+    Field(
+        description="Public holidays that are not business days: a country (DE), "
+        "a subdivision (DE-HH) or none."
+    ),
 ]
 
 
@@ -87,12 +90,16 @@ Range = Annotated[
 class RateRule(Strict):
     """One shipping price, applying where all its conditions hold."""
 
-    amount: Amount = Field(description="Price of shipping in the shop currency; 0 or 'free' for free shipping.")
+    amount: Amount = Field(
+        description="Price of shipping in the shop currency; 0 or 'free' for free shipping."
+    )
     countries: list[CountryCode] = Field(
         default_factory=list, description="Only for these destination countries. Empty: every destination."
     )
     weight_kg: Range | None = Field(default=None, description="Only for parcels in this weight range (kg).")
-    order_value: Range | None = Field(default=None, description="Only for orders whose value is in this range.")
+    order_value: Range | None = Field(
+        default=None, description="Only for orders whose value is in this range."
+    )
     items: Range | None = Field(default=None, description="Only for orders with this many items.")
 
 
@@ -107,12 +114,18 @@ def _rates(value: Any) -> Any:
     return value
 
 
-PricesByCountry = Annotated[dict[inputs.CountryText, inputs.AmountNumber | inputs.AmountText], Field(min_length=1)]
+PricesByCountry = Annotated[
+    dict[inputs.CountryText, inputs.AmountNumber | inputs.AmountText], Field(min_length=1)
+]
 Rates = Annotated[
     list[RateRule],
     BeforeValidator(
         _rates,
-        json_schema_input_type=inputs.AmountNumber | inputs.AmountText | PricesByCountry | RateRule | list[RateRule],
+        json_schema_input_type=inputs.AmountNumber
+        | inputs.AmountText
+        | PricesByCountry
+        | RateRule
+        | list[RateRule],
     ),
     Field(
         min_length=1,
@@ -122,8 +135,16 @@ Rates = Annotated[
 ]
 
 DeliveryOption = Literal[
-    "home", "parcel_locker", "pickup_point", "post_office", "neighbour", "safe_place", "redirect",
-    "scheduled", "same_day", "in_store_pickup",
+    "home",
+    "parcel_locker",
+    "pickup_point",
+    "post_office",
+    "neighbour",
+    "safe_place",
+    "redirect",
+    "scheduled",
+    "same_day",
+    "in_store_pickup",
 ]
 
 
@@ -136,15 +157,22 @@ class Service(Strict):
         default="delivery", description="delivery to an address, or collection_point (buyer collects)."
     )
     carriers: list[CarrierRef] = Field(
-        default_factory=list, description="Carriers used, from the carrier vocabulary or written custom:<name>."
+        default_factory=list,
+        description="Carriers used, from the carrier vocabulary or written custom:<name>.",
     )
-    carrier_choice: bool = Field(default=False, description="True when the buyer picks the carrier at checkout.")
+    carrier_choice: bool = Field(
+        default=False, description="True when the buyer picks the carrier at checkout."
+    )
     to: list[DestinationSpec] = Field(min_length=1, description="Destinations served.")
     excluded: list[DestinationSpec] = Field(
         default_factory=list, description="Areas within the destinations that are not served (e.g. islands)."
     )
-    handling: Days | None = Field(default=None, description="Overrides the warehouse handling days for this service.")
-    cutoff: ClockTime | None = Field(default=None, description="Overrides the warehouse cutoff for this service.")
+    handling: Days | None = Field(
+        default=None, description="Overrides the warehouse handling days for this service."
+    )
+    cutoff: ClockTime | None = Field(
+        default=None, description="Overrides the warehouse cutoff for this service."
+    )
     transit: Days = Field(description="Business days in transit, counted in the destination's calendar.")
     delivery_days: Weekdays = Field(
         default=["mon", "tue", "wed", "thu", "fri"],
@@ -159,8 +187,14 @@ class Service(Strict):
 
 Channel = Literal["email", "sms", "whatsapp", "push", "phone", "messenger"]
 ShippingEvent = Literal[
-    "order_confirmed", "payment_received", "shipped", "delayed", "out_for_delivery", "delivered",
-    "ready_for_pickup", "delivery_failed",
+    "order_confirmed",
+    "payment_received",
+    "shipped",
+    "delayed",
+    "out_for_delivery",
+    "delivered",
+    "ready_for_pickup",
+    "delivery_failed",
 ]
 Consent = Literal["never", "with_consent", "always"]
 
@@ -168,7 +202,9 @@ Consent = Literal["never", "with_consent", "always"]
 class Marketing(Strict):
     """Messages beyond the order itself, which in some countries need the buyer's consent."""
 
-    review_requests: Consent = Field(default="never", description="Whether review requests are sent, and on what basis.")
+    review_requests: Consent = Field(
+        default="never", description="Whether review requests are sent, and on what basis."
+    )
     cross_selling: Consent = Field(default="never", description="Whether product recommendations are sent.")
 
 
@@ -179,7 +215,8 @@ class Notifications(Strict):
     channel_choice: bool = Field(default=False, description="True when the buyer picks the channels.")
     events: list[ShippingEvent] = Field(default_factory=list, description="Events the buyer is told about.")
     email_to_carrier: Consent = Field(
-        default="never", description="Whether the buyer's e-mail address is passed to the carrier for parcel notices."
+        default="never",
+        description="Whether the buyer's e-mail address is passed to the carrier for parcel notices.",
     )
     marketing: Marketing = Field(default_factory=Marketing, description="Review requests and cross-selling.")
 
@@ -188,12 +225,17 @@ class Shipping(Strict):
     """Everything from order to doorstep."""
 
     handling: Handling = Field(description="Warehouse handling time, cutoff and calendar.")
-    closed: list[Dates] = Field(default_factory=list, description="Warehouse closures (no dispatch), inclusive.")
+    closed: list[Dates] = Field(
+        default_factory=list, description="Warehouse closures (no dispatch), inclusive."
+    )
     services: list[Service] = Field(min_length=1, description="Delivery services, fastest or cheapest first.")
     tracking: bool | None = Field(default=None, description="Whether every parcel gets a tracking link.")
     notifications: Notifications | None = Field(default=None, description="Order and delivery notifications.")
     on_time_rate: float | None = Field(
-        default=None, ge=0, le=1, description="Measured share of orders delivered within the promised time (0-1)."
+        default=None,
+        ge=0,
+        le=1,
+        description="Measured share of orders delivered within the promised time (0-1).",
     )
 
     @model_validator(mode="after")

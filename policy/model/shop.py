@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 
@@ -15,7 +14,9 @@ class Address(Strict):
     """The seller's postal address (the imprint address in the EU)."""
 
     street: str | None = Field(default=None, description="Street and number.")
-    postal_code: str | None = Field(default=None, description='Postal code, in quotes so leading zeros stay: "01067".')
+    postal_code: str | None = Field(
+        default=None, description='Postal code, in quotes so leading zeros stay: "01067".'
+    )
     city: str | None = Field(default=None, description="City.")
     region: str | None = Field(default=None, description="State or province, where addresses carry one.")
     country: CountryCode = Field(description="Country of the seat, ISO 3166-1 alpha-2.")
@@ -29,7 +30,8 @@ class Shop(Strict):
     legal_name: str | None = Field(default=None, description="Registered company name, if different.")
     address: Address = Field(description="Postal address; its country is the shop's home country.")
     timezone: str = Field(
-        description="IANA time zone of the warehouse and support, e.g. Europe/Berlin; cutoffs and hours use it.",
+        description="IANA time zone of the warehouse and support, e.g. Europe/Berlin; "
+        "cutoffs and hours use it.",
         examples=["Europe/Berlin"],
     )
     currency: CurrencyCode = Field(description="Currency of every amount in this file.")
@@ -38,7 +40,8 @@ class Shop(Strict):
     )
     sells_to: list[CountryCode] = Field(
         default_factory=list,
-        description="Countries the shop sells to. Default: the address country only. Chooses the legal rule packs.",
+        description="Countries the shop sells to. Default: the address country only. "
+        "Chooses the legal rule packs.",
     )
     vat_id: str | None = Field(default=None, description="VAT identification number, e.g. DE123456789.")
 

@@ -12,8 +12,14 @@ from policy.model.common import Duration, HttpsUrl, LanguageTag, Strict
 ChannelType = Literal["phone", "email", "whatsapp", "chat", "contact_form", "sms", "messenger", "store"]
 # Which contact field each channel type needs; the model names the missing one instead of guessing.
 CONTACT_FIELD_BY_TYPE: dict[str, str] = {
-    "phone": "number", "sms": "number", "whatsapp": "number", "email": "address",
-    "chat": "url", "contact_form": "url", "messenger": "url", "store": "url",
+    "phone": "number",
+    "sms": "number",
+    "whatsapp": "number",
+    "email": "address",
+    "chat": "url",
+    "contact_form": "url",
+    "messenger": "url",
+    "store": "url",
 }
 
 
@@ -21,7 +27,9 @@ class SupportChannel(Strict):
     """One way to reach the shop."""
 
     type: ChannelType = Field(description="Kind of channel.")
-    number: str | None = Field(default=None, description="Phone number in international form, e.g. +49 40 1234567.")
+    number: str | None = Field(
+        default=None, description="Phone number in international form, e.g. +49 40 1234567."
+    )
     address: str | None = Field(default=None, description="E-mail address.")
     url: HttpsUrl | None = Field(default=None, description="Web address of the chat, form or store page.")
     hours: str | None = Field(
@@ -42,7 +50,8 @@ class SupportChannel(Strict):
     def _parseable_hours(cls, value: str | None) -> str | None:
         if value is not None and not opening_hours.validate(value):
             raise ValueError(
-                f"'{value}' is not in opening_hours syntax; write e.g. 'Mo-Fr 09:00-18:00; Sa 10:00-14:00; PH off'"
+                f"'{value}' is not in opening_hours syntax; "
+                "write e.g. 'Mo-Fr 09:00-18:00; Sa 10:00-14:00; PH off'"
             )
         return value
 

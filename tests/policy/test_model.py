@@ -1,6 +1,6 @@
 """The policy model: shorthand and structured forms normalise to one canonical model, with stated defaults."""
 
-# ruff: noqa: RUF001  (en and em dashes are spellings under test)
+
 
 from __future__ import annotations
 

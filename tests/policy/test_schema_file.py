@@ -1,6 +1,6 @@
 """The published JSON Schemas: generated from the model, documented, and agreeing with the loader."""
 
-# ruff: noqa: RUF001  (en and em dashes are spellings under test)
+
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The shorthand parsers: every accepted spelling, and the exact words a merchant sees for a wrong one."""
 
-# ruff: noqa: RUF001  (en and em dashes are spellings under test)
+
 
 from __future__ import annotations
 

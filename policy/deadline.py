@@ -1,9 +1,10 @@
 """Return deadlines: the shop's own window and, separately, the statutory withdrawal period.
 
 The statutory period (Directive 2011/83/EU Art. 9; UK Consumer Contracts Regulations 2013) runs 14 days
-from the day after delivery. When its last day is a Saturday, Sunday or public holiday it ends on the
-next working day (Regulation 1182/71 Art. 3(4)). The UK regulations say only "14 days after the day"
-of delivery; the same moving is applied there, with a note giving the unmoved day as the safe one.
+from the day after delivery. In the EU, when its last day is a Saturday, Sunday or public holiday it
+ends on the next working day (Regulation 1182/71 Art. 3(4)). The UK regulations (reg. 30) end the
+period 14 calendar days after delivery and move it for no weekend or bank holiday, so a GB deadline is
+never moved: telling a buyer a later day than the law gives would mislead them.
 The shop's window is contractual and is not moved.
 """
 
@@ -26,6 +27,8 @@ WITHDRAWAL_COUNTRIES = frozenset({
     "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB",
 })
 # fmt: on
+# Where Regulation 1182/71 moves a last day off weekends and public holidays: the EU, not the UK.
+MOVED_TO_WORKING_DAY = WITHDRAWAL_COUNTRIES - {"GB"}
 STATUTORY_DAYS = 14
 _WORKING_DAYS = weekday_numbers(["mon", "tue", "wed", "thu", "fri"])
 
@@ -70,11 +73,6 @@ def return_deadline(
         covers = ", ".join(returns.countries)
         notes.append(f"The shop's return policy does not cover {code}; it covers {covers}.")
     statutory = _statutory(policy, region, delivered, notes) if code in WITHDRAWAL_COUNTRIES else None
-    if statutory is not None and code == "GB" and statutory.last_day != statutory.period_end:
-        notes.append(
-            "The UK regulations word the period as ending 14 days after delivery and say nothing of weekends "
-            f"or bank holidays; to be safe, withdraw by {statutory.period_end.isoformat()}."
-        )
     if statutory is None:
         notes.append(f"No statutory withdrawal period is modelled for {code} (only EU member states and GB).")
     last_day, decided_by = _effective(shop, statutory)
@@ -100,7 +98,8 @@ def _statutory(policy: Policy, region: Region, delivered: dt.date, notes: list[s
         notes.append(f"The policy states {stated} withdrawal days; the law grants at least {STATUTORY_DAYS}.")
     calendar = business_calendar(region, _WORKING_DAYS)
     period_end = delivered + dt.timedelta(days=days)
-    last_day = calendar.next_open(period_end)
+    moves = region.country in MOVED_TO_WORKING_DAY
+    last_day = calendar.next_open(period_end) if moves else period_end
     moved = []
     day = period_end
     while day < last_day:
@@ -111,7 +110,9 @@ def _statutory(policy: Policy, region: Region, delivered: dt.date, notes: list[s
     rule = (
         f"{days} days from delivery on {_named(delivered)} (that day not counted) end on {_named(period_end)}"
     )
-    if moved:
+    if not moves:
+        rule += ", whatever day that is (Consumer Contracts Regulations 2013, reg. 30)"
+    elif moved:
         rule += (
             f"; that is not a working day in {region.code} ({'; '.join(moved)}), so the period ends on the "
             f"next working day, {_named(last_day)} (Regulation 1182/71 Art. 3(4))"

@@ -15,7 +15,7 @@ import holidays
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy.deadline import WITHDRAWAL_COUNTRIES, return_deadline
+from policy.deadline import MOVED_TO_WORKING_DAY, return_deadline
 from policy.estimate import estimate_delivery
 from policy.loader import read_policy
 from policy.model import Policy
@@ -170,10 +170,10 @@ def test_an_order_a_second_before_the_next_cutoff_makes_that_day(policy: Policy,
 
 
 @given(
-    st.sampled_from([*sorted(WITHDRAWAL_COUNTRIES), "DE-BY", "DE-HH", "AT-9", "GB-SCT", "ES-CT"]),
+    st.sampled_from([*sorted(MOVED_TO_WORKING_DAY), "DE-BY", "DE-HH", "AT-9", "ES-CT"]),
     st.dates(dt.date(2026, 1, 1), dt.date(2028, 12, 31)),
 )
-def test_statutory_deadline_is_the_first_working_day_from_day_fourteen(code: str, delivered: dt.date) -> None:
+def test_eu_statutory_deadline_is_the_first_working_day_from_day_fourteen(code: str, delivered: dt.date) -> None:
     country, _, subdivision = code.partition("-")
     answer = return_deadline(make_policy(), country, delivered, subdivision=subdivision or None)
     assert answer.statutory is not None
@@ -184,6 +184,14 @@ def test_statutory_deadline_is_the_first_working_day_from_day_fourteen(code: str
         assert day.weekday() >= 5 or is_holiday(code, day)
         day += dt.timedelta(days=1)
     assert answer.last_day is not None and answer.last_day >= last_day
+
+
+@given(st.sampled_from(["GB", "GB-SCT", "GB-NIR"]), st.dates(dt.date(2026, 1, 1), dt.date(2028, 12, 31)))
+def test_uk_statutory_deadline_is_always_day_fourteen(code: str, delivered: dt.date) -> None:
+    country, _, subdivision = code.partition("-")
+    answer = return_deadline(make_policy(), country, delivered, subdivision=subdivision or None)
+    assert answer.statutory is not None
+    assert answer.statutory.last_day == delivered + dt.timedelta(days=14)
 
 
 @given(st.integers(0, 10), moments)

@@ -1,7 +1,7 @@
 """Return deadlines: the shop's window and the statutory withdrawal period, checked by hand.
 
-Statutory rule: 14 days from the day after delivery; a last day on a Saturday, Sunday or public holiday
-moves to the next working day. Calendar: 2026-12-25 Fri (Christmas), 12-26 Sat, 12-27 Sun; in GB Boxing
+Statutory rule: 14 days from the day after delivery; in the EU a last day on a Saturday, Sunday or public
+holiday moves to the next working day, in the UK it does not (Consumer Contracts Regulations 2013, reg. 30). Calendar: 2026-12-25 Fri (Christmas), 12-26 Sat, 12-27 Sun; in GB Boxing
 Day falls on Sat 12-26 and is observed Mon 12-28. 2026-04-03 Good Friday, 04-06 Easter Monday.
 2027-01-06 Wed is Epiphany in DE-BY (not DE-HH). 2026-12-08 Tue is a public holiday in AT, not in DE.
 """
@@ -29,8 +29,8 @@ SMALL = make_policy()
 STATUTORY_CASES = [
     pytest.param("DE", None, "2026-12-11", "2026-12-28",
                  id="delivered Fri Dec 11: Dec 25 Christmas, Sat, Sun, so Mon Dec 28"),
-    pytest.param("GB", None, "2026-12-11", "2026-12-29",
-                 id="GB: Dec 25 Christmas, Sat Boxing Day, Sun, Mon Boxing Day observed, so Tue Dec 29"),
+    pytest.param("GB", None, "2026-12-11", "2026-12-25",
+                 id="GB: ends on Christmas Day Dec 25 all the same; the UK rule moves no last day"),
     pytest.param("DE", None, "2026-03-02", "2026-03-16",
                  id="delivered Mon Mar 2: ends Mon Mar 16, a working day, not moved"),
     pytest.param("DE", None, "2026-03-20", "2026-04-07",
@@ -225,7 +225,12 @@ def test_policy_without_returns_gives_only_the_statutory_period() -> None:
     assert "no return terms" in " ".join(answer.notes)
 
 
-def test_gb_deadline_notes_the_unmoved_day_as_the_safe_one() -> None:
+def test_gb_deadline_is_not_moved_off_a_bank_holiday_and_says_why() -> None:
     answer = return_deadline(SMALL, "GB", "2026-12-11")
-    assert answer.statutory is not None and answer.statutory.period_end == D("2026-12-25")
-    assert any("withdraw by 2026-12-25" in note for note in answer.notes)
+    assert answer.statutory is not None
+    assert answer.statutory.period_end == answer.statutory.last_day == D("2026-12-25")
+    assert answer.statutory.moved_past == []
+    assert answer.statutory.rule == (
+        "14 days from delivery on Fri 2026-12-11 (that day not counted) end on Fri 2026-12-25, "
+        "whatever day that is (Consumer Contracts Regulations 2013, reg. 30)."
+    )

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from schemas.generated import write_or_check
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_VOCAB_DIR = REPO_ROOT.parent / "shared" / "vocab"
 VOCABULARY_FILE = "schemaorg-current-https.jsonld"
@@ -196,15 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.vocab_dir} lacks {', '.join(missing)}", file=sys.stderr)
         return 2
     outputs = derive(args.vocab_dir, args.release)
-    if args.check:
-        stale = [p for p, text in outputs.items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
-        for path in stale:
-            print(f"{path.relative_to(REPO_ROOT)} is out of date; run: {COMMAND}", file=sys.stderr)
-        return 1 if stale else 0
-    for path, text in outputs.items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(REPO_ROOT)} ({len(text):,} bytes)")
-    return 0
+    return write_or_check(outputs, root=REPO_ROOT, command=COMMAND, check=args.check)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema
 
 from policy.compare.record import RECORD_VERSION, ComparisonRecord
+from schemas.generated import write_or_check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TARGET = REPO_ROOT / "schemas" / "comparison-record.schema.json"
@@ -59,15 +60,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
-            print(f"schemas/{TARGET.name} is out of date; run: {COMMAND}", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(REPO_ROOT)}")
-    return 0
+    return write_or_check({TARGET: render()}, root=REPO_ROOT, command=COMMAND, check="--check" in argv)
 
 
 if __name__ == "__main__":

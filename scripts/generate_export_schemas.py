@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from policy.export.registry import EXPORTERS_BY_NAME
+from schemas.generated import write_or_check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXPORTS_DIR = REPO_ROOT / "schemas" / "exports"
@@ -52,21 +53,8 @@ def render(target_name: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    stale = []
-    EXPORTS_DIR.mkdir(exist_ok=True)
-    for name in sorted(EXPORTERS_BY_NAME):
-        path = EXPORTS_DIR / f"{name}.schema.json"
-        text = render(name)
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(path.name)
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(REPO_ROOT)}")
-    for name in stale:
-        print(f"schemas/exports/{name} is out of date; run: {COMMAND}", file=sys.stderr)
-    return 1 if stale else 0
+    outputs = {EXPORTS_DIR / f"{name}.schema.json": render(name) for name in sorted(EXPORTERS_BY_NAME)}
+    return write_or_check(outputs, root=REPO_ROOT, command=COMMAND, check="--check" in argv)
 
 
 if __name__ == "__main__":

@@ -11,22 +11,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from schemas.generated import write_or_check
 from validators.catalogue import load_catalogue, rules_markdown
 
-RULES_DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RULES_DOC = REPO_ROOT / "docs" / "rules.md"
+COMMAND = "python scripts/generate_rules_doc.py"
 
 
 def main(argv: list[str]) -> int:
-    text = rules_markdown(load_catalogue())
-    if "--check" in argv:
-        current = RULES_DOC.read_text(encoding="utf-8") if RULES_DOC.exists() else ""
-        if current != text:
-            print(f"{RULES_DOC} is out of date; run python scripts/generate_rules_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    RULES_DOC.write_text(text, encoding="utf-8")
-    print(f"wrote {RULES_DOC}")
-    return 0
+    outputs = {RULES_DOC: rules_markdown(load_catalogue())}
+    return write_or_check(outputs, root=REPO_ROOT, command=COMMAND, check="--check" in argv)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from policy.model import Policy
+from schemas.generated import write_or_check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = REPO_ROOT / "schemas"
@@ -90,20 +91,8 @@ def render(name: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    stale = []
-    for name in DOCUMENTS:
-        path = SCHEMAS_DIR / name
-        text = render(name)
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(name)
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(REPO_ROOT)}")
-    for name in stale:
-        print(f"schemas/{name} is out of date; run: {COMMAND}", file=sys.stderr)
-    return 1 if stale else 0
+    outputs = {SCHEMAS_DIR / name: render(name) for name in DOCUMENTS}
+    return write_or_check(outputs, root=REPO_ROOT, command=COMMAND, check="--check" in argv)
 
 
 if __name__ == "__main__":

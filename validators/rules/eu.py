@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from policy.diagnostics import CodeInfo
 from validators.rules.core_support import phone_numbers
-from validators.rules.parts import longest_delivery, return_terms, services_to
+from validators.rules.parts import longest_delivery, return_terms, services_to, terms_key
 from validators.rules.rule import Finding, Rule, RuleInput, collect
 from validators.rules.selection import EU_MEMBER_STATES, pack_countries
 
@@ -51,9 +51,8 @@ def withdrawal_period_too_short(given: RuleInput) -> Iterator[Finding]:
             continue
         if window.type == "none" or (window.days is not None and window.days < WITHDRAWAL_DAYS):
             shown = "no returns" if window.type == "none" else f"{window.days} days"
-            key = (*path, "window") if path != ("returns",) and given.written((*path, "window")) else None
             yield Finding(
-                key or ("returns", "window"),
+                terms_key(given, path, "window"),
                 f"buyers in {country} get {shown}; EU law gives 14 days to withdraw from the purchase",
                 hint="allow returns for at least 14 days after delivery",
             )
@@ -77,7 +76,7 @@ def window_not_from_delivery(given: RuleInput) -> Iterator[Finding]:
         window = terms.window
         if window is None or window.type != "finite" or window.after == "delivery":
             continue
-        where = (*path, "window") if given.written((*path, "window")) else ("returns", "window")
+        where = terms_key(given, path, "window")
         if where not in reported:
             reported.add(where)
             yield Finding(
@@ -318,7 +317,7 @@ def restocking_fee(given: RuleInput) -> Iterator[Finding]:
         key = "restocking_fee" if terms.restocking_fee is not None else "restocking_fee_amount"
         if getattr(terms, key) is None:
             continue
-        where = (*path, key) if given.written((*path, key)) else ("returns", key)
+        where = terms_key(given, path, key)
         if where in reported:
             continue
         reported.add(where)

@@ -121,6 +121,7 @@ def return_terms(policy: Policy, countries_wanted: set[str]) -> Iterator[tuple[s
             yield country, path, policy.returns.for_country(country)
 
 
-def terms_path(path: YamlPath, key: str, overridden: bool) -> YamlPath:
-    """Path of `key` in the terms at `path`, or in the base terms when the country does not override it."""
-    return (*path, key) if overridden else ("returns", key)
+def terms_key(given: RuleInput, path: YamlPath, key: str) -> YamlPath:
+    """Where `key` of the return terms at `path` is written: in the country's own overrides when the file
+    writes it there, else in the base terms (where a default also belongs)."""
+    return (*path, key) if given.written((*path, key)) else ("returns", key)

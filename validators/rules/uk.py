@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from policy.diagnostics import CodeInfo
 from validators.rules.eu import expensive_lines
-from validators.rules.parts import longest_delivery, return_terms, services_to
+from validators.rules.parts import longest_delivery, return_terms, services_to, terms_key
 from validators.rules.rule import Finding, Rule, RuleInput, collect
 
 RULES: list[Rule] = []
@@ -44,9 +44,8 @@ def cancellation_period_too_short(given: RuleInput) -> Iterator[Finding]:
         window = terms.window
         if window is not None and (window.type == "none" or (window.days is not None and window.days < 14)):
             shown = "no returns" if window.type == "none" else f"{window.days} days"
-            where = (*path, "window") if given.written((*path, "window")) else ("returns", "window")
             yield Finding(
-                where,
+                terms_key(given, path, "window"),
                 f"buyers in GB get {shown}; UK law gives 14 days to cancel",
                 hint="allow returns for at least 14 days after delivery",
             )

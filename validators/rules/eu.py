@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from policy.diagnostics import CodeInfo
 from validators.rules.core_support import phone_numbers
-from validators.rules.parts import longest_delivery, return_terms, services_to, terms_key
+from validators.rules.parts import return_terms, slow_services, terms_key
 from validators.rules.rule import Finding, Rule, RuleInput, collect
 from validators.rules.selection import EU_MEMBER_STATES, pack_countries
 
@@ -156,18 +156,13 @@ def return_cost_not_stated(given: RuleInput) -> Iterator[Finding]:
     )
 )
 def delivery_beyond_30_days(given: RuleInput) -> Iterator[Finding]:
-    seen: set[int] = set()
-    for country in sorted(_eu(given)):
-        for index, service in services_to(given.policy, country):
-            days = longest_delivery(given.policy, service)
-            if days > 30 and index not in seen:
-                seen.add(index)
-                yield Finding(
-                    ("shipping", "services", index, "transit"),
-                    f"service {service.id} can take up to {days} days from order to delivery; EU law "
-                    "expects delivery within 30 days",
-                    hint="shorten handling or transit, or agree a later date with the buyer at checkout",
-                )
+    for index, service, days in slow_services(given.policy, sorted(_eu(given)), 30):
+        yield Finding(
+            ("shipping", "services", index, "transit"),
+            f"service {service.id} can take up to {days} days from order to delivery; EU law "
+            "expects delivery within 30 days",
+            hint="shorten handling or transit, or agree a later date with the buyer at checkout",
+        )
 
 
 @rule(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -91,6 +91,18 @@ def longest_delivery(policy: Policy, service: Service) -> int:
     return calendar_days(handling_days, len(handling.business_days)) + calendar_days(
         service.transit.max, len(service.delivery_days)
     )
+
+
+def slow_services(policy: Policy, countries: Iterable[str], days: int) -> Iterator[tuple[int, Service, int]]:
+    """Services to any of `countries` that can take longer than `days` calendar days from order to
+    delivery, each once (in the order of `countries`), with their index and longest delivery."""
+    seen: set[int] = set()
+    for country in countries:
+        for index, service in services_to(policy, country):
+            longest = longest_delivery(policy, service)
+            if longest > days and index not in seen:
+                seen.add(index)
+                yield index, service, longest
 
 
 def services_with_paths(given: RuleInput) -> Iterator[tuple[YamlPath, Service]]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from policy.diagnostics import CodeInfo
 from validators.rules.eu import expensive_lines
-from validators.rules.parts import longest_delivery, return_terms, services_to, terms_key
+from validators.rules.parts import return_terms, slow_services, terms_key
 from validators.rules.rule import Finding, Rule, RuleInput, collect
 
 RULES: list[Rule] = []
@@ -63,15 +63,13 @@ def cancellation_period_too_short(given: RuleInput) -> Iterator[Finding]:
     )
 )
 def delivery_beyond_30_days(given: RuleInput) -> Iterator[Finding]:
-    for index, service in services_to(given.policy, "GB"):
-        days = longest_delivery(given.policy, service)
-        if days > 30:
-            yield Finding(
-                ("shipping", "services", index, "transit"),
-                f"service {service.id} can take up to {days} days to the UK; without agreement goods "
-                "are due within 30 days",
-                hint="shorten handling or transit, or agree a later date at checkout",
-            )
+    for index, service, days in slow_services(given.policy, ["GB"], 30):
+        yield Finding(
+            ("shipping", "services", index, "transit"),
+            f"service {service.id} can take up to {days} days to the UK; without agreement goods "
+            "are due within 30 days",
+            hint="shorten handling or transit, or agree a later date at checkout",
+        )
 
 
 @rule(

@@ -12,11 +12,10 @@ from policy.answers import DeliveryEstimates, delivery_estimates
 from policy.deadline import return_deadline
 from policy.queries import ReturnDeadline
 from server.answer_keys import answer_key
-from server.caching import LIVE_CACHE_CONTROL, document_response
 from server.context import ServerSettings, shop_resolver
 from server.parameters import Country, DeliveredOn, OrderedAt, OrderedOn, PostalCode, Region, ServiceId
 from server.problems import problem_responses
-from server.routes_terms import answer_document
+from server.routes_terms import answer_response
 from server.state import ShopRegistry, ShopState
 
 
@@ -48,9 +47,7 @@ def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
 
         values = {"country": country, "region": region, "postal_code": postal_code, "service": service}
         key = answer_key("/delivery-estimate", {**values, "ordered_at": ordered_at})
-        if key is None:  # "now" changes, so this answer is computed afresh
-            return document_response(request, answer_document(ask()), LIVE_CACHE_CONTROL)
-        return document_response(request, shop.memo.get(key, lambda: answer_document(ask())), cache)
+        return answer_response(request, shop, key, ask, cache)  # without ordered_at: afresh, as "now" moves
 
     @router.get(
         "/return-deadline",
@@ -75,11 +72,13 @@ def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
             "ordered_on": ordered_on,
         }
         key = answer_key("/return-deadline", values)
-        assert key is not None
-        document = shop.memo.get(
+        assert key is not None  # dates only, no clock: always kept
+        return answer_response(
+            request,
+            shop,
             key,
-            lambda: answer_document(return_deadline(shop.policy, country, delivered_on, ordered_on, region)),
+            lambda: return_deadline(shop.policy, country, delivered_on, ordered_on, region),
+            cache,
         )
-        return document_response(request, document, cache)
 
     return router

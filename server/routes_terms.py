@@ -37,17 +37,20 @@ def answer_document(answer: BaseModel) -> Document:
     return Document.of(answer.model_dump_json(), JSON)
 
 
+def answer_response(
+    request: Request, shop: ShopState, key: AnswerKey | None, ask: Callable[[], BaseModel], cache: str
+) -> Response:
+    """An answer as JSON, kept in the shop's memo under `key`; without a key it depends on the current
+    time, so it is computed afresh and caches must revalidate it."""
+    if key is None:
+        return document_response(request, answer_document(ask()), LIVE_CACHE_CONTROL)
+    return document_response(request, shop.memo.get(key, lambda: answer_document(ask())), cache)
+
+
 def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     router = APIRouter(tags=["terms"])
     Shop = Annotated[ShopState, Depends(shop_resolver(registry))]
     cache = settings.cache_control
-
-    def memo_answer(
-        request: Request, shop: ShopState, key: AnswerKey | None, ask: Callable[[], BaseModel]
-    ) -> Response:
-        if key is None:  # depends on the current time: computed afresh, revalidated by caches
-            return document_response(request, answer_document(ask()), LIVE_CACHE_CONTROL)
-        return document_response(request, shop.memo.get(key, lambda: answer_document(ask())), cache)
 
     @router.get(
         "/policy",
@@ -82,7 +85,7 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     )
     async def summary(request: Request, shop: Shop) -> Response:
         key = answer_key("/summary", {})
-        return memo_answer(request, shop, key, lambda: policy_summary(shop.policy))
+        return answer_response(request, shop, key, lambda: policy_summary(shop.policy), cache)
 
     @router.get(
         "/shipping",
@@ -96,8 +99,8 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         request: Request, shop: Shop, country: Country, region: Region = None, postal_code: PostalCode = None
     ) -> Response:
         key = answer_key("/shipping", {"country": country, "region": region, "postal_code": postal_code})
-        return memo_answer(
-            request, shop, key, lambda: shipping_options(shop.policy, country, region, postal_code)
+        return answer_response(
+            request, shop, key, lambda: shipping_options(shop.policy, country, region, postal_code), cache
         )
 
     @router.get(
@@ -110,11 +113,12 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         responses=problem_responses(400, 404, 422),
     )
     async def returns(request: Request, shop: Shop, country: Country) -> Response:
-        return memo_answer(
+        return answer_response(
             request,
             shop,
             answer_key("/returns", {"country": country}),
             lambda: return_terms(shop.policy, country),
+            cache,
         )
 
     @router.get(
@@ -125,7 +129,8 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         responses=problem_responses(404),
     )
     async def payment(request: Request, shop: Shop) -> Response:
-        return memo_answer(request, shop, answer_key("/payment", {}), lambda: payment_terms(shop.policy))
+        key = answer_key("/payment", {})
+        return answer_response(request, shop, key, lambda: payment_terms(shop.policy), cache)
 
     @router.get(
         "/support",
@@ -137,7 +142,7 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     )
     async def support(request: Request, shop: Shop, at: At = None) -> Response:
         key = answer_key("/support", {"at": at})
-        return memo_answer(request, shop, key, lambda: support_contacts(shop.policy, at))
+        return answer_response(request, shop, key, lambda: support_contacts(shop.policy, at), cache)
 
     html_responses: dict[int | str, dict[str, Any]] = {
         200: {"content": {"text/html": {"schema": {"type": "string"}}}},

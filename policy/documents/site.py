@@ -83,24 +83,14 @@ META_ENDPOINTS_BY_NAME: dict[str, Endpoint] = {
     "ucp": Endpoint("/.well-known/ucp", "UCP profile", "Universal Commerce Protocol business profile."),
     "health": Endpoint("/healthz", "Health", "Liveness check, with the load time of each shop.", shared=True),
 }
-# What a static build publishes: files only, no computed answers.
+# What a static build publishes: files only, no computed answers. The files are the API's own documents;
+# only the terms page takes the file name a static host serves.
 STATIC_FILES_BY_NAME: dict[str, Endpoint] = {
     "terms_page": Endpoint(
         "/index.html", "Terms page", "The terms for people, as HTML.", media_type="text/html"
     ),
-    "policy_jsonld": Endpoint(
-        "/policy.jsonld", "JSON-LD", "The terms as schema.org JSON-LD.", media_type="application/ld+json"
-    ),
-    "llms_txt": Endpoint(
-        "/llms.txt", "llms.txt", "These terms summarised for language models.", media_type="text/markdown"
-    ),
-    "api_catalog": Endpoint(
-        "/.well-known/api-catalog",
-        "API catalog",
-        "RFC 9727 API catalog.",
-        media_type="application/linkset+json",
-    ),
-    "ucp": Endpoint("/.well-known/ucp", "UCP profile", "Universal Commerce Protocol business profile."),
+    "policy_jsonld": API_ENDPOINTS_BY_NAME["policy_jsonld"],
+    **{name: META_ENDPOINTS_BY_NAME[name] for name in ("llms_txt", "api_catalog", "ucp")},
 }
 
 

@@ -53,6 +53,14 @@ def facts(rows: Iterable[tuple[str, object]]) -> Markup:
     return element("dl", items, class_="facts") if items else Markup("")
 
 
+def table(headings: Iterable[object], rows: Iterable[object], class_: str) -> Markup:
+    """A table with one row of column headings over its body rows, in a wrapper that lets it scroll
+    sideways on a narrow screen."""
+    header = element("tr", [element("th", heading, scope="col") for heading in headings])
+    body = element("table", element("thead", header), element("tbody", rows), class_=class_)
+    return element("div", body, class_="table-wrap")
+
+
 def link(url: str, text: str | None = None) -> Markup:
     return element("a", text or url, href=url)
 

@@ -7,7 +7,7 @@ import re
 from policy.model import Policy, SupportChannel
 from policy.model.payment import method_name
 from validators.publish.formatter import Formatter
-from validators.publish.markup import Markup, element, facts, fill, lines, link
+from validators.publish.markup import Markup, element, facts, fill, lines, link, table
 
 
 def payment_section(policy: Policy, fmt: Formatter) -> Markup:
@@ -62,15 +62,8 @@ def support_section(policy: Policy, fmt: Formatter) -> Markup:
     if support is None:
         return Markup("")
     say = fmt.say
-    header = element(
-        "tr",
-        [
-            element("th", say(key), scope="col")
-            for key in ("col.channel", "col.contact", "col.hours", "col.response")
-        ],
-    )
+    columns = ("col.channel", "col.contact", "col.hours", "col.response")
     rows = [_channel_row(channel, fmt) for channel in support.channels]
-    table = element("table", element("thead", header), element("tbody", rows), class_="channels")
     human = None if support.human is None else say("human.yes" if support.human else "human.no")
     details = facts(
         [
@@ -82,7 +75,7 @@ def support_section(policy: Policy, fmt: Formatter) -> Markup:
     return element(
         "section",
         element("h2", say("section.support")),
-        element("div", table, class_="table-wrap"),
+        table([say(key) for key in columns], rows, "channels"),
         details,
         id="support",
     )

@@ -9,7 +9,7 @@ from policy.model import Destination, Policy, RateRule, Service, Shipping
 from policy.model.common import DayRange
 from policy.model.shipping import ValueRange
 from validators.publish.formatter import Formatter
-from validators.publish.markup import Markup, element, facts, lines
+from validators.publish.markup import Markup, element, facts, lines, table
 
 DEFAULT_DELIVERY_DAYS = ["mon", "tue", "wed", "thu", "fri"]
 
@@ -19,19 +19,12 @@ def shipping_section(policy: Policy, fmt: Formatter) -> Markup:
     if shipping is None:
         return Markup("")
     say = fmt.say
-    header = element(
-        "tr",
-        [
-            element("th", say(key), scope="col")
-            for key in ("col.service", "col.destinations", "col.price", "col.time", "col.carriers")
-        ],
-    )
+    columns = ("col.service", "col.destinations", "col.price", "col.time", "col.carriers")
     rows = [_service_row(policy, service, fmt) for service in shipping.services]
-    table = element("table", element("thead", header), element("tbody", rows), class_="services")
     return element(
         "section",
         element("h2", say("section.shipping")),
-        element("div", table, class_="table-wrap"),
+        table([say(key) for key in columns], rows, "services"),
         _warehouse_facts(policy, shipping, fmt),
         id="shipping",
     )

@@ -108,8 +108,7 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         response_model=ReturnTerms,
         summary="Return terms for a country",
         description="Return window, cost, methods, refund, exchanges, exclusions and seasonal windows as "
-        "they "
-        "apply to buyers in one country.",
+        "they apply to buyers in one country.",
         responses=problem_responses(400, 404, 422),
     )
     async def returns(request: Request, shop: Shop, country: Country) -> Response:

@@ -173,7 +173,9 @@ def test_an_order_a_second_before_the_next_cutoff_makes_that_day(policy: Policy,
     st.sampled_from([*sorted(MOVED_TO_WORKING_DAY), "DE-BY", "DE-HH", "AT-9", "ES-CT"]),
     st.dates(dt.date(2026, 1, 1), dt.date(2028, 12, 31)),
 )
-def test_eu_statutory_deadline_is_the_first_working_day_from_day_fourteen(code: str, delivered: dt.date) -> None:
+def test_eu_statutory_deadline_is_the_first_working_day_from_day_fourteen(
+    code: str, delivered: dt.date
+) -> None:
     country, _, subdivision = code.partition("-")
     answer = return_deadline(make_policy(), country, delivered, subdivision=subdivision or None)
     assert answer.statutory is not None

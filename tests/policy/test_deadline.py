@@ -1,8 +1,9 @@
 """Return deadlines: the shop's window and the statutory withdrawal period, checked by hand.
 
 Statutory rule: 14 days from the day after delivery; in the EU a last day on a Saturday, Sunday or public
-holiday moves to the next working day, in the UK it does not (Consumer Contracts Regulations 2013, reg. 30). Calendar: 2026-12-25 Fri (Christmas), 12-26 Sat, 12-27 Sun; in GB Boxing
-Day falls on Sat 12-26 and is observed Mon 12-28. 2026-04-03 Good Friday, 04-06 Easter Monday.
+holiday moves to the next working day, in the UK it does not (Consumer Contracts Regulations 2013,
+reg. 30). Calendar: 2026-12-25 Fri (Christmas), 12-26 Sat, 12-27 Sun; in GB Boxing Day falls on
+Sat 12-26 and is observed Mon 12-28. 2026-04-03 Good Friday, 04-06 Easter Monday.
 2027-01-06 Wed is Epiphany in DE-BY (not DE-HH). 2026-12-08 Tue is a public holiday in AT, not in DE.
 """
 

@@ -13,6 +13,7 @@ from policy.codes import diagnostic
 from policy.diagnostics import Diagnostic, Location, YamlPath
 from policy.locate import source_lines
 from validators.page.facts import ContactFact, DayRange, ReturnFact, ShippingFact
+from validators.rules.parts import terms_key
 from validators.rules.rule import RuleInput
 
 
@@ -108,11 +109,7 @@ class Comparison:
         return list(out.values())
 
     def return_path(self, country: str, key: str) -> YamlPath:
-        returns = self.given.policy.returns
-        override = returns is not None and country in returns.by_country
-        if override and self.given.written(("returns", "by_country", country, key)):
-            return ("returns", "by_country", country, key)
-        return ("returns", key)
+        return terms_key(self.given, ("returns", "by_country", country), key)
 
     def compare_return(self, fact: ReturnFact, at: Location) -> Iterator[Diagnostic]:
         known = [p for p in self.policy.returns if p.country == fact.country or fact.country == "*"]

@@ -22,10 +22,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from policy.calendar import clear_caches
-from policy.estimate import estimate_delivery
-from policy.loader import read_policy
-from policy.queries import DeliveryEstimate
+from shopterms.policy.calendar import clear_caches
+from shopterms.policy.estimate import estimate_delivery
+from shopterms.policy.loader import read_policy
+from shopterms.policy.queries import DeliveryEstimate
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_PER_SECOND = 20_000

@@ -33,7 +33,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from policy.answers import DeliveryEstimates
+from shopterms.policy.answers import DeliveryEstimates
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.2
@@ -67,12 +67,12 @@ def serve(fd: int, policy: Path) -> None:
     """The child process: the HTTP app with the MCP endpoint (plus ping) on the inherited socket."""
     import uvicorn
 
-    from policy.answers import delivery_estimates
-    from server.http_app import create_app
-    from server.mcp_http import streamable_http_endpoint
-    from server.mcp_server import create_mcp
-    from server.mounts import Mount
-    from server.state import open_registry
+    from shopterms.policy.answers import delivery_estimates
+    from shopterms.server.http_app import create_app
+    from shopterms.server.mcp_http import streamable_http_endpoint
+    from shopterms.server.mcp_server import create_mcp
+    from shopterms.server.mounts import Mount
+    from shopterms.server.state import open_registry
 
     registry = open_registry(policy)
     mcp = create_mcp(registry.current)

@@ -36,8 +36,8 @@ def child(kind: str, policy: Path, bodies_file: Path | None) -> None:
 
     app: ASGIApp
     if kind == "ours":
-        from server.http_app import create_app
-        from server.state import open_registry
+        from shopterms.server.http_app import create_app
+        from shopterms.server.state import open_registry
 
         app = create_app(open_registry(policy), handle_sighup=False)
     else:

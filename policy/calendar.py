@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import holidays
 
-from policy.region import Region
+from shopterms.policy.region import Region
 
 WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 WEEKDAY_NAMES = tuple(WEEKDAY_NUMBERS)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 import json
 from functools import cache
-from importlib import resources
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+
+from shopterms.schemas.data import data_text
 
 CUSTOM_PREFIX = "custom:"
 
@@ -24,7 +25,7 @@ class Carrier(BaseModel):
 
 @cache
 def carriers_by_id() -> dict[str, Carrier]:
-    raw = json.loads(resources.files("schemas").joinpath("carriers.json").read_text(encoding="utf-8"))
+    raw = json.loads(data_text("carriers.json"))
     return {cid: Carrier(id=cid, **entry) for cid, entry in raw["carriers"].items()}
 
 

@@ -6,9 +6,9 @@ The loader's own codes (YAML###, SCHEMA###) are registered here; rule packs regi
 
 from __future__ import annotations
 
-from policy.codes_schema import SCHEMA_CODES
-from policy.codes_yaml import YAML_CODES
-from policy.diagnostics import CodeInfo, Diagnostic, Location, YamlPath
+from shopterms.policy.codes_schema import SCHEMA_CODES
+from shopterms.policy.codes_yaml import YAML_CODES
+from shopterms.policy.diagnostics import CodeInfo, Diagnostic, Location, YamlPath
 
 CODES_BY_ID: dict[str, CodeInfo] = {}
 

@@ -5,7 +5,7 @@ Codes are never renumbered or reused; a retired code keeps its entry.
 
 from __future__ import annotations
 
-from policy.diagnostics import CodeInfo
+from shopterms.policy.diagnostics import CodeInfo
 
 SCHEMA_CODES: tuple[CodeInfo, ...] = (
     CodeInfo(

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from policy.errors import QueryError, listing, suggest
-from policy.model.common import Destination
-from policy.model.shipping import Service, Shipping
-from policy.queries import DestinationQuery
-from policy.region import Region, resolve_country, resolve_region
+from shopterms.policy.errors import QueryError, listing, suggest
+from shopterms.policy.model.common import Destination
+from shopterms.policy.model.shipping import Service, Shipping
+from shopterms.policy.queries import DestinationQuery
+from shopterms.policy.region import Region, resolve_country, resolve_region
 
 
 @dataclass(frozen=True)

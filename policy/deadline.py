@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from policy.calendar import business_calendar, weekday_numbers
-from policy.errors import QueryError
-from policy.model import Policy
-from policy.queries import ReturnDeadline, ShopWindow, StatutoryWithdrawal
-from policy.region import Region, resolve_country, resolve_region
-from policy.return_window import shop_window
+from shopterms.policy.calendar import business_calendar, weekday_numbers
+from shopterms.policy.errors import QueryError
+from shopterms.policy.model import Policy
+from shopterms.policy.queries import ReturnDeadline, ShopWindow, StatutoryWithdrawal
+from shopterms.policy.region import Region, resolve_country, resolve_region
+from shopterms.policy.return_window import shop_window
 
 # Member states of the EU, plus the UK whose regulations kept the same right; both count 14 days.
 # fmt: off

@@ -27,10 +27,10 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
-from policy import syntax
-from policy.codes import diagnostic
-from policy.diagnostics import Diagnostic, Location, YamlPath
-from policy.locate import PositionMap, Span, point, position_of, source_lines
+from shopterms.policy import syntax
+from shopterms.policy.codes import diagnostic
+from shopterms.policy.diagnostics import Diagnostic, Location, YamlPath
+from shopterms.policy.locate import PositionMap, Span, point, position_of, source_lines
 
 # A policy nests about six levels; anything far deeper is broken or hostile.
 MAX_DEPTH = 32

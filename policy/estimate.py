@@ -11,20 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from policy.calendar import (
+from shopterms.policy.calendar import (
     WEEKDAY_NAMES,
     BusinessCalendar,
     NoOpenDayError,
     business_calendar,
     weekday_numbers,
 )
-from policy.carriers import carrier_name
-from policy.coverage import Place, resolve_destination, serving
-from policy.errors import QueryError
-from policy.model import Policy, Service, Shipping
-from policy.moment import aware, local
-from policy.pricing import price_note, quote
-from policy.queries import (
+from shopterms.policy.carriers import carrier_name
+from shopterms.policy.coverage import Place, resolve_destination, serving
+from shopterms.policy.errors import QueryError
+from shopterms.policy.model import Policy, Service, Shipping
+from shopterms.policy.moment import aware, local
+from shopterms.policy.pricing import price_note, quote
+from shopterms.policy.queries import (
     Carrier,
     DaySpan,
     DeliveryEstimate,
@@ -34,7 +34,7 @@ from policy.queries import (
     Period,
     WarehouseCalendar,
 )
-from policy.region import resolve_calendar, subdivision_codes
+from shopterms.policy.region import resolve_calendar, subdivision_codes
 
 
 def estimate_delivery(

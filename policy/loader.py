@@ -13,13 +13,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from policy.codes import NOT_CHECKED_CODES, diagnostic
-from policy.diagnostics import Diagnostic, Location, YamlPath
-from policy.document import read_document
-from policy.locate import PositionMap
-from policy.model import Policy
-from policy.source import MAX_BYTES, decode, read_bytes, too_large
-from policy.translate import translate
+from shopterms.policy.codes import NOT_CHECKED_CODES, diagnostic
+from shopterms.policy.diagnostics import Diagnostic, Location, YamlPath
+from shopterms.policy.document import read_document
+from shopterms.policy.locate import PositionMap
+from shopterms.policy.model import Policy
+from shopterms.policy.source import MAX_BYTES, decode, read_bytes, too_large
+from shopterms.policy.translate import translate
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from policy.diagnostics import Location, YamlPath
+from shopterms.policy.diagnostics import Location, YamlPath
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from policy.diagnostics import YamlPath
-from policy.model import Policy
+from shopterms.policy.diagnostics import YamlPath
+from shopterms.policy.model import Policy
 
 KEY_MARK = "[key]"  # pydantic's label for an error in a mapping's key rather than its value
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy.errors import QueryError
+from shopterms.policy.errors import QueryError
 
 
 def aware(value: dt.datetime | str | None, field: str) -> dt.datetime:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from policy.model.shipping import RateRule, Service, ValueRange
-from policy.queries import ConditionalRate, RateQuote
+from shopterms.policy.model.shipping import RateRule, Service, ValueRange
+from shopterms.policy.queries import ConditionalRate, RateQuote
 
 
 def _range(value: ValueRange | None) -> str | None:

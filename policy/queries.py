@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-from policy.model.common import Weekday
+from shopterms.policy.model.common import Weekday
 
 Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
 # JSON Schema's "time" format demands a UTC offset; a cutoff is a local wall-clock time, so a pattern

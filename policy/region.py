@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 import holidays
 
-from policy.errors import QueryError, listing, suggest
+from shopterms.policy.errors import QueryError, listing, suggest
 
 # Codes people write that ISO 3166-1 spells differently.
 _ALIASES = {"UK": "GB", "EL": "GR"}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy.errors import QueryError
-from policy.model import Returns
-from policy.model.returns import Seasonal
-from policy.queries import ShopWindow
+from shopterms.policy.errors import QueryError
+from shopterms.policy.model import Returns
+from shopterms.policy.model.returns import Seasonal
+from shopterms.policy.queries import ShopWindow
 
 
 def _weekday(day: dt.date) -> str:

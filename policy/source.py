@@ -6,9 +6,9 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from policy.codes import diagnostic
-from policy.diagnostics import Diagnostic
-from policy.locate import point, position_of
+from shopterms.policy.codes import diagnostic
+from shopterms.policy.diagnostics import Diagnostic
+from shopterms.policy.locate import point, position_of
 
 # A real policy is a few kilobytes; the limit keeps a wrong or hostile file from tying up a reader.
 MAX_BYTES = 1024 * 1024

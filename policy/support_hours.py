@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 import opening_hours
 
-from policy.model import Policy, SupportChannel
-from policy.moment import aware, local
-from policy.queries import ChannelStatus
+from shopterms.policy.model import Policy, SupportChannel
+from shopterms.policy.moment import aware, local
+from shopterms.policy.queries import ChannelStatus
 
 _STATES = {opening_hours.State.OPEN: "open", opening_hours.State.CLOSED: "closed"}
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ruamel.yaml.error import MarkedYAMLError
 
-from policy.locate import source_lines
+from shopterms.policy.locate import source_lines
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from policy import wording
-from policy.codes import diagnostic
-from policy.diagnostics import Diagnostic, Location, YamlPath
-from policy.locate import PositionMap, excerpt, source_lines
-from policy.model_paths import (
+from shopterms.policy import wording
+from shopterms.policy.codes import diagnostic
+from shopterms.policy.diagnostics import Diagnostic, Location, YamlPath
+from shopterms.policy.locate import PositionMap, excerpt, source_lines
+from shopterms.policy.model_paths import (
     Expectation,
     allowed_keys,
     alternatives,

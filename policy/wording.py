@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from policy.diagnostics import Diagnostic, YamlPath
+from shopterms.policy.diagnostics import Diagnostic, YamlPath
 
 _EXPECTED_BY_TYPE = {
     "string_type": "text",

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from schemas.generated import write_or_check
+from shopterms.schemas.generated import write_or_check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_VOCAB_DIR = REPO_ROOT.parent / "shared" / "vocab"

@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from policy.compare.record import RECORD_VERSION, ComparisonRecord
-from schemas.generated import write_or_check
+from shopterms.policy.compare.record import RECORD_VERSION, ComparisonRecord
+from shopterms.schemas.generated import write_or_check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TARGET = REPO_ROOT / "schemas" / "comparison-record.schema.json"
@@ -41,7 +41,7 @@ class _Names(GenerateJsonSchema):
         if inner.startswith("Literal["):
             # Fact[Literal['at_order', 'at_shipment']] → FactAtOrderOrAtShipment
             return "Fact" + "Or".join(_camel(value) for value in re.findall(r"'([^']*)'", inner))
-        return "Fact" + _camel(inner.replace("policy.compare.record.", ""))
+        return "Fact" + _camel(inner.replace("shopterms.policy.compare.record.", ""))
 
 
 def build() -> dict[str, Any]:

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from policy.export.registry import EXPORTERS_BY_NAME
-from schemas.generated import write_or_check
+from shopterms.policy.export.registry import EXPORTERS_BY_NAME
+from shopterms.schemas.generated import write_or_check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXPORTS_DIR = REPO_ROOT / "schemas" / "exports"

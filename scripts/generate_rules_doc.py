@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from schemas.generated import write_or_check
-from validators.catalogue import load_catalogue, rules_markdown
+from shopterms.schemas.generated import write_or_check
+from shopterms.validators.catalogue import load_catalogue, rules_markdown
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 RULES_DOC = REPO_ROOT / "docs" / "rules.md"

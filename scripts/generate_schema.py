@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
-from policy.model import Policy
-from schemas.generated import write_or_check
+from shopterms.policy.model import Policy
+from shopterms.schemas.generated import write_or_check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = REPO_ROOT / "schemas"

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from policy.model import Policy
+from shopterms.policy.model import Policy
 
 T = TypeVar("T")
 

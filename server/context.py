@@ -9,10 +9,10 @@ from typing import Annotated
 from fastapi import Path
 from starlette.requests import Request
 
-from policy.documents.site import Site
-from policy.errors import listing, suggest
-from server.problems import UnknownShopError
-from server.state import ShopRegistry, ShopState
+from shopterms.policy.documents.site import Site
+from shopterms.policy.errors import listing, suggest
+from shopterms.server.problems import UnknownShopError
+from shopterms.server.state import ShopRegistry, ShopState
 
 MCP_PATH = "/mcp"
 

@@ -13,15 +13,15 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from policy.documents.api_catalog import MEDIA_TYPE as LINKSET_MEDIA_TYPE
-from policy.documents.api_catalog import OPENAPI_MEDIA_TYPE, api_catalog
-from policy.documents.llms_text import llms_index, llms_text
-from policy.documents.site import Site
-from policy.documents.ucp_profile import ucp_profile
-from server.caching import Document, DocumentMemo, document_response
-from server.context import ServerSettings, root_url, shop_prefix, shop_resolver, site_for
-from server.problems import PROBLEM_KINDS_BY_NAME, ProblemType, problem_responses, problem_type_url
-from server.state import HTML, JSON, ShopRegistry, ShopState
+from shopterms.policy.documents.api_catalog import MEDIA_TYPE as LINKSET_MEDIA_TYPE
+from shopterms.policy.documents.api_catalog import OPENAPI_MEDIA_TYPE, api_catalog
+from shopterms.policy.documents.llms_text import llms_index, llms_text
+from shopterms.policy.documents.site import Site
+from shopterms.policy.documents.ucp_profile import ucp_profile
+from shopterms.server.caching import Document, DocumentMemo, document_response
+from shopterms.server.context import ServerSettings, root_url, shop_prefix, shop_resolver, site_for
+from shopterms.server.problems import PROBLEM_KINDS_BY_NAME, ProblemType, problem_responses, problem_type_url
+from shopterms.server.state import HTML, JSON, ShopRegistry, ShopState
 
 MARKDOWN = "text/markdown; charset=utf-8"
 CATALOG_PATH = "/.well-known/api-catalog"

@@ -18,13 +18,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
 
-from policy.documents.site import Site
-from server.answer_keys import PARAMETERS_BY_PATH, answer_key
-from server.caching import Document, document_response
-from server.context import ServerSettings, site_for
-from server.discovery import llms_document, page_links, ucp_document
-from server.negotiation import prefers_jsonld
-from server.state import ShopRegistry, ShopState
+from shopterms.policy.documents.site import Site
+from shopterms.server.answer_keys import PARAMETERS_BY_PATH, answer_key
+from shopterms.server.caching import Document, document_response
+from shopterms.server.context import ServerSettings, site_for
+from shopterms.server.discovery import llms_document, page_links, ucp_document
+from shopterms.server.negotiation import prefers_jsonld
+from shopterms.server.state import ShopRegistry, ShopState
 
 _PAGE = re.compile(r"^/(?:index(?:\.[A-Za-z0-9-]{1,16})?\.html)?$")
 Handler = Callable[[Request, ShopState], Response | None]

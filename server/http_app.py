@@ -18,17 +18,17 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server.caching import Document, document_response
-from server.context import ServerSettings
-from server.discovery import server_router, shop_discovery_router
-from server.fastpath import FastPath
-from server.mounts import Mount
-from server.openapi_doc import openapi_document
-from server.problems import install_problem_handlers
-from server.reload import Reloader
-from server.routes_dates import dates_router
-from server.routes_terms import terms_router
-from server.state import ShopRegistry
+from shopterms.server.caching import Document, document_response
+from shopterms.server.context import ServerSettings
+from shopterms.server.discovery import server_router, shop_discovery_router
+from shopterms.server.fastpath import FastPath
+from shopterms.server.mounts import Mount
+from shopterms.server.openapi_doc import openapi_document
+from shopterms.server.problems import install_problem_handlers
+from shopterms.server.reload import Reloader
+from shopterms.server.routes_dates import dates_router
+from shopterms.server.routes_terms import terms_router
+from shopterms.server.state import ShopRegistry
 
 # Browser-based agents read these across origins.
 EXPOSED_HEADERS = ["ETag", "Link"]

@@ -21,13 +21,13 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
-from policy.compare.policy_record import record_from_policy
-from policy.compare.ranking import PREFERENCE_NAMES, Comparison, check_preferences, compare
-from policy.errors import QueryError, listing, suggest
-from policy.loader import load_policy_text
-from policy.moment import aware
-from policy.queries import DestinationQuery
-from server.mcp_errors import explain_query_error
+from shopterms.policy.compare.policy_record import record_from_policy
+from shopterms.policy.compare.ranking import PREFERENCE_NAMES, Comparison, check_preferences, compare
+from shopterms.policy.errors import QueryError, listing, suggest
+from shopterms.policy.loader import load_policy_text
+from shopterms.policy.moment import aware
+from shopterms.policy.queries import DestinationQuery
+from shopterms.server.mcp_errors import explain_query_error
 
 READ_ONLY = ToolAnnotations(
     read_only_hint=True, idempotent_hint=True, destructive_hint=False, open_world_hint=False

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from policy.answers import NotPublishedError
-from policy.errors import QueryError, listing
+from shopterms.policy.answers import NotPublishedError
+from shopterms.policy.errors import QueryError, listing
 
 # Longer lists of choices (every country code) are described in the message instead of spelled out.
 _MAX_LISTED = 40

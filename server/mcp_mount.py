@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from server.context import MCP_PATH
-from server.mounts import Mount
-from server.state import ShopRegistry, ShopState
+from shopterms.server.context import MCP_PATH
+from shopterms.server.mounts import Mount
+from shopterms.server.state import ShopRegistry, ShopState
 
 if TYPE_CHECKING:
-    from server.mcp_compare import CompareScope
+    from shopterms.server.mcp_compare import CompareScope
 
 
 def mcp_mount(
@@ -25,8 +25,8 @@ def mcp_mount(
     compare_scope: CompareScope | None = None,
 ) -> Mount:
     """The MCP endpoint for the shop `current()` returns, to mount at `path`."""
-    from server.mcp_http import streamable_http_endpoint
-    from server.mcp_server import create_mcp
+    from shopterms.server.mcp_http import streamable_http_endpoint
+    from shopterms.server.mcp_server import create_mcp
 
     endpoint = streamable_http_endpoint(create_mcp(current, compare_scope), hosts, origins)
     return Mount(path, endpoint.app, endpoint.lifespan)
@@ -39,7 +39,7 @@ def mcp_mounts(registry: ShopRegistry, hosts: Sequence[str] = (), origins: Seque
     """
     if not registry.directory:
         return [mcp_mount(registry.current, MCP_PATH, hosts, origins)]
-    from server.mcp_compare import CompareScope
+    from shopterms.server.mcp_compare import CompareScope
 
     mounts = []
     for shop_id in registry.states:

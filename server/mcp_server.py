@@ -19,17 +19,17 @@ from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from policy.documents.server_card import (
+from shopterms.policy.documents.server_card import (
     CARD_MEDIA_TYPE,
     server_card,
     server_description,
     server_name,
     server_title,
 )
-from policy.model import Policy
-from server.mcp_compare import CompareScope, register_compare
-from server.mcp_errors import explain_arguments
-from server.mcp_tools import register_tools
+from shopterms.policy.model import Policy
+from shopterms.server.mcp_compare import CompareScope, register_compare
+from shopterms.server.mcp_errors import explain_arguments
+from shopterms.server.mcp_tools import register_tools
 
 # Stable addresses: clients may keep them across restarts and reloads.
 JSONLD_URI = "shopterms://policy.jsonld"

@@ -15,7 +15,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
-from policy.answers import (
+from shopterms.policy.answers import (
     DeliveryEstimates,
     PaymentTerms,
     PolicySummary,
@@ -29,12 +29,12 @@ from policy.answers import (
     shipping_options,
     support_contacts,
 )
-from policy.deadline import return_deadline
-from policy.errors import QueryError
-from policy.model import Policy
-from policy.queries import ReturnDeadline
-from server.answer_memo import AnswerMemo
-from server.mcp_errors import explain_query_error
+from shopterms.policy.deadline import return_deadline
+from shopterms.policy.errors import QueryError
+from shopterms.policy.model import Policy
+from shopterms.policy.queries import ReturnDeadline
+from shopterms.server.answer_memo import AnswerMemo
+from shopterms.server.mcp_errors import explain_query_error
 
 # Nothing here changes state or reaches beyond the policy file, and asking twice gives the same answer.
 READ_ONLY = ToolAnnotations(

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
-from policy.answers import (
+from shopterms.policy.answers import (
     delivery_estimates,
     payment_terms,
     policy_summary,
@@ -24,12 +24,12 @@ from policy.answers import (
     shipping_options,
     support_contacts,
 )
-from policy.answers.shipping import shipped_countries
-from policy.deadline import return_deadline
-from policy.errors import QueryError
-from policy.model import Policy
-from server.caching import Document
-from server.problems import MEDIA_TYPE as PROBLEM_MEDIA_TYPE
+from shopterms.policy.answers.shipping import shipped_countries
+from shopterms.policy.deadline import return_deadline
+from shopterms.policy.errors import QueryError
+from shopterms.policy.model import Policy
+from shopterms.server.caching import Document
+from shopterms.server.problems import MEDIA_TYPE as PROBLEM_MEDIA_TYPE
 
 # Fixed moments, so the examples (and the document's ETag) do not change from one minute to the next.
 EXAMPLE_MOMENT = "2026-12-23T15:00:00+01:00"
@@ -101,7 +101,7 @@ def complete(document: dict[str, Any], policy: Policy | None, prefix: str) -> di
 
 def openapi_document(app: FastAPI, title: str, policy: Policy | None, prefix: str) -> Document:
     """The finished OpenAPI document of `app` as rendered bytes."""
-    from server.problems import Problem
+    from shopterms.server.problems import Problem
 
     document = get_openapi(
         title=title,

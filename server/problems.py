@@ -18,8 +18,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from policy.answers import NotPublishedError
-from policy.errors import QueryError
+from shopterms.policy.answers import NotPublishedError
+from shopterms.policy.errors import QueryError
 
 MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger("shopterms.server")

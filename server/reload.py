@@ -19,9 +19,9 @@ from types import MappingProxyType
 
 import anyio
 
-from policy.loader import PolicyError
-from server.state import Fingerprint, ShopRegistry, ShopState, load_state, policy_files
-from validators.render.concise import headline
+from shopterms.policy.loader import PolicyError
+from shopterms.server.state import Fingerprint, ShopRegistry, ShopState, load_state, policy_files
+from shopterms.validators.render.concise import headline
 
 logger = logging.getLogger("shopterms.server")
 

@@ -8,15 +8,23 @@ from fastapi import APIRouter, Depends
 from starlette.requests import Request
 from starlette.responses import Response
 
-from policy.answers import DeliveryEstimates, delivery_estimates
-from policy.deadline import return_deadline
-from policy.queries import ReturnDeadline
-from server.answer_keys import answer_key
-from server.context import ServerSettings, shop_resolver
-from server.parameters import Country, DeliveredOn, OrderedAt, OrderedOn, PostalCode, Region, ServiceId
-from server.problems import problem_responses
-from server.routes_terms import answer_response
-from server.state import ShopRegistry, ShopState
+from shopterms.policy.answers import DeliveryEstimates, delivery_estimates
+from shopterms.policy.deadline import return_deadline
+from shopterms.policy.queries import ReturnDeadline
+from shopterms.server.answer_keys import answer_key
+from shopterms.server.context import ServerSettings, shop_resolver
+from shopterms.server.parameters import (
+    Country,
+    DeliveredOn,
+    OrderedAt,
+    OrderedOn,
+    PostalCode,
+    Region,
+    ServiceId,
+)
+from shopterms.server.problems import problem_responses
+from shopterms.server.routes_terms import answer_response
+from shopterms.server.state import ShopRegistry, ShopState
 
 
 def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:

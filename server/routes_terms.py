@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import Response
 
-from policy.answers import (
+from shopterms.policy.answers import (
     PaymentTerms,
     PolicySummary,
     ReturnTerms,
@@ -22,15 +22,15 @@ from policy.answers import (
     shipping_options,
     support_contacts,
 )
-from policy.model import Policy
-from server.answer_keys import AnswerKey, answer_key
-from server.caching import LIVE_CACHE_CONTROL, Document, document_response
-from server.context import ServerSettings, shop_resolver
-from server.discovery import page_links
-from server.negotiation import prefers_jsonld
-from server.parameters import At, Country, PostalCode, Region
-from server.problems import UnknownPageError, problem_responses
-from server.state import JSON, JSONLD, ShopRegistry, ShopState
+from shopterms.policy.model import Policy
+from shopterms.server.answer_keys import AnswerKey, answer_key
+from shopterms.server.caching import LIVE_CACHE_CONTROL, Document, document_response
+from shopterms.server.context import ServerSettings, shop_resolver
+from shopterms.server.discovery import page_links
+from shopterms.server.negotiation import prefers_jsonld
+from shopterms.server.parameters import At, Country, PostalCode, Region
+from shopterms.server.problems import UnknownPageError, problem_responses
+from shopterms.server.state import JSON, JSONLD, ShopRegistry, ShopState
 
 
 def answer_document(answer: BaseModel) -> Document:

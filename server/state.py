@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from policy.documents.llms_text import llms_text
-from policy.documents.site import Site
-from policy.loader import PolicyError, read_policy
-from policy.model import Policy
-from server.caching import Document, DocumentMemo
-from server.renderers import render_jsonld, render_terms_pages
+from shopterms.policy.documents.llms_text import llms_text
+from shopterms.policy.documents.site import Site
+from shopterms.policy.loader import PolicyError, read_policy
+from shopterms.policy.model import Policy
+from shopterms.server.caching import Document, DocumentMemo
+from shopterms.server.renderers import render_jsonld, render_terms_pages
 
 JSON = "application/json"
 JSONLD = "application/ld+json"

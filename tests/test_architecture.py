@@ -19,13 +19,21 @@ FORBIDDEN_BY_PACKAGE = {
 ALLOWED_EXCEPTIONS = {"validators/commands/serve.py", "validators/commands/mcp_stdio.py"}
 
 
+def _layer(module: str) -> str:
+    """The package a module belongs to: our own by its name under `shopterms.`, others by their top level."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "shopterms" and len(parts) > 1 else parts[0]
+
+
 def _imported_top_levels(path: Path) -> set[str]:
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
+            names.update(_layer(alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
+            names.add(_layer(node.module))
+            if node.module == "shopterms":
+                names.update(alias.name for alias in node.names)
     return names
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from shopterms.validators.cli import COMMAND_PATHS_BY_NAME
 from tests.conftest import REPO_ROOT
-from validators.cli import COMMAND_PATHS_BY_NAME
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 

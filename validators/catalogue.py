@@ -1,8 +1,8 @@
 """The whole catalogue of diagnostic codes, as `shopterms explain` and docs/rules.md present it.
 
-The loader's codes live in `policy.codes`; a check registers its codes in a module named
-`validators.codes_<name>` (found here by that name), and the policy rules register theirs when
-`validators.rules.registry` is imported.
+The loader's codes live in `shopterms.policy.codes`; a check registers its codes in a module named
+`shopterms.validators.codes_<name>` (found here by that name), and the policy rules register theirs when
+`shopterms.validators.rules.registry` is imported.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import importlib.util
 import pkgutil
 import re
 
-import validators
-from policy.codes import CODES_BY_ID, docs_anchor
-from policy.diagnostics import CodeInfo
+from shopterms import validators
+from shopterms.policy.codes import CODES_BY_ID, docs_anchor
+from shopterms.policy.diagnostics import CodeInfo
 
 # Families shown first, in this order; any other family follows alphabetically.
 FAMILY_TITLES: dict[str, str] = {
@@ -34,14 +34,14 @@ FAMILY_TITLES: dict[str, str] = {
 }
 _FAMILY = re.compile(r"^[A-Z]+")
 # Modules whose import registers the codes of the policy rules (each rule declares its own entry).
-RULE_REGISTRIES = ("validators.rules.registry",)
+RULE_REGISTRIES = ("shopterms.validators.rules.registry",)
 
 
 def load_catalogue() -> dict[str, CodeInfo]:
     """Every registered code, after importing every module that registers codes."""
     for module in pkgutil.iter_modules(validators.__path__):
         if module.name.startswith("codes_"):
-            importlib.import_module(f"validators.{module.name}")
+            importlib.import_module(f"{validators.__name__}.{module.name}")
     for name in RULE_REGISTRIES:
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name)

@@ -9,19 +9,19 @@ import click
 
 # name → "module:function"; each module defines one click command.
 COMMAND_PATHS_BY_NAME: dict[str, str] = {
-    "build": "validators.commands.build:build_command",
-    "check": "validators.commands.check:check_command",
-    "compare": "validators.commands.compare:compare_command",
-    "deadline": "validators.commands.deadline:deadline_command",
-    "estimate": "validators.commands.estimate:estimate_command",
-    "explain": "validators.commands.explain:explain_command",
-    "export": "validators.commands.export:export_command",
-    "mcp": "validators.commands.mcp_stdio:mcp_command",
-    "normalize": "validators.commands.normalize:normalize_command",
-    "schema": "validators.commands.schema:schema_command",
-    "serve": "validators.commands.serve:serve_command",
-    "score": "validators.commands.score:score_command",
-    "validate": "validators.commands.validate:validate_command",
+    "build": "shopterms.validators.commands.build:build_command",
+    "check": "shopterms.validators.commands.check:check_command",
+    "compare": "shopterms.validators.commands.compare:compare_command",
+    "deadline": "shopterms.validators.commands.deadline:deadline_command",
+    "estimate": "shopterms.validators.commands.estimate:estimate_command",
+    "explain": "shopterms.validators.commands.explain:explain_command",
+    "export": "shopterms.validators.commands.export:export_command",
+    "mcp": "shopterms.validators.commands.mcp_stdio:mcp_command",
+    "normalize": "shopterms.validators.commands.normalize:normalize_command",
+    "schema": "shopterms.validators.commands.schema:schema_command",
+    "serve": "shopterms.validators.commands.serve:serve_command",
+    "score": "shopterms.validators.commands.score:score_command",
+    "validate": "shopterms.validators.commands.validate:validate_command",
 }
 
 

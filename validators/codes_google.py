@@ -7,8 +7,8 @@ when they enforce one rule in different places (handling and transit times, for 
 
 from __future__ import annotations
 
-from policy.codes import register
-from policy.diagnostics import CodeInfo, Severity
+from shopterms.policy.codes import register
+from shopterms.policy.diagnostics import CodeInfo, Severity
 
 SHAPES_NAMESPACE = "https://shopterms.org/shapes/google#"
 

@@ -5,8 +5,8 @@ Codes are never renumbered or reused; a retired code keeps its entry.
 
 from __future__ import annotations
 
-from policy.codes import register
-from policy.diagnostics import CodeInfo
+from shopterms.policy.codes import register
+from shopterms.policy.diagnostics import CodeInfo
 
 LD_CODES: tuple[CodeInfo, ...] = (
     CodeInfo(

@@ -5,6 +5,6 @@ The entries live beside their rules in `validators.rules`; importing the registr
 
 from __future__ import annotations
 
-from validators.rules.registry import RULES_BY_PACK
+from shopterms.validators.rules.registry import RULES_BY_PACK
 
 RULE_CODES = tuple(rule.info for rules in RULES_BY_PACK.values() for rule in rules)

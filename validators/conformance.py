@@ -13,12 +13,12 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from policy.diagnostics import Diagnostic
-from validators.codes_jsonld import LD_CODES
-from validators.jsonld_graph import JsonLdError, parse_jsonld
-from validators.lexical_forms import expected_form, fits_datatype
-from validators.node_labels import NodeLabels, term_name
-from validators.vocabulary import SCHEMA, SHOPTERMS, Vocabulary, default_vocabulary
+from shopterms.policy.diagnostics import Diagnostic
+from shopterms.validators.codes_jsonld import LD_CODES
+from shopterms.validators.jsonld_graph import JsonLdError, parse_jsonld
+from shopterms.validators.lexical_forms import expected_form, fits_datatype
+from shopterms.validators.node_labels import NodeLabels, term_name
+from shopterms.validators.vocabulary import SCHEMA, SHOPTERMS, Vocabulary, default_vocabulary
 
 if TYPE_CHECKING:
     from rdflib import Graph

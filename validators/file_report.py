@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policy.diagnostics import Diagnostic
-from policy.loader import LoadResult
-from validators.rules.engine import run_rules
-from validators.rules.selection import packs_for
+from shopterms.policy.diagnostics import Diagnostic
+from shopterms.policy.loader import LoadResult
+from shopterms.validators.rules.engine import run_rules
+from shopterms.validators.rules.selection import packs_for
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ import re
 import warnings
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from validators.vocabulary import SCHEMA, Vocabulary, default_vocabulary
+from shopterms.schemas.data import data_text
+from shopterms.validators.vocabulary import SCHEMA, Vocabulary, default_vocabulary
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -39,7 +39,7 @@ class JsonLdError(ValueError):
 @cache
 def local_context() -> dict[str, Any]:
     """The term definitions standing in for "https://schema.org" (see scripts/derive_schemaorg_index.py)."""
-    text = resources.files("schemas").joinpath("schemaorg-context.jsonld").read_text(encoding="utf-8")
+    text = data_text("schemaorg-context.jsonld")
     context: dict[str, Any] = json.loads(text)["@context"]
     return context
 

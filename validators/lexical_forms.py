@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from validators.vocabulary import SCHEMA, XSD
+from shopterms.validators.vocabulary import SCHEMA, XSD
 
 if TYPE_CHECKING:
     from rdflib import Literal

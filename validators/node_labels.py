@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from validators.jsonld_graph import DEFAULT_BASE
-from validators.vocabulary import SCHEMA, SHOPTERMS, SHOPTERMS_PREFIX
+from shopterms.validators.jsonld_graph import DEFAULT_BASE
+from shopterms.validators.vocabulary import SCHEMA, SHOPTERMS, SHOPTERMS_PREFIX
 
 if TYPE_CHECKING:
     from rdflib import Graph

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from policy.model import Policy
-from validators.rules.parts import services_to
+from shopterms.policy.model import Policy
+from shopterms.validators.rules.parts import services_to
 
 Measure = Callable[[Policy], tuple[float, str]]
 

@@ -10,13 +10,13 @@ import difflib
 import warnings
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from policy.diagnostics import Diagnostic, Severity
-from validators.codes_google import GOOG_CODE_BY_SHAPE, GOOG_CODES, SHAPES_NAMESPACE
-from validators.jsonld_graph import JsonLdError, parse_jsonld
-from validators.node_labels import NodeLabels, term_name
+from shopterms.policy.diagnostics import Diagnostic, Severity
+from shopterms.schemas.data import data_text
+from shopterms.validators.codes_google import GOOG_CODE_BY_SHAPE, GOOG_CODES, SHAPES_NAMESPACE
+from shopterms.validators.jsonld_graph import JsonLdError, parse_jsonld
+from shopterms.validators.node_labels import NodeLabels, term_name
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -36,7 +36,7 @@ _HINT_BY_CODE = {
 
 @cache
 def google_shapes_text() -> str:
-    return resources.files("schemas").joinpath("google-shapes.ttl").read_text(encoding="utf-8")
+    return data_text("google-shapes.ttl")
 
 
 def google_shapes() -> Graph:
@@ -72,7 +72,7 @@ def check_jsonld_google_rules(
     base: str | None = None,
 ) -> list[Diagnostic]:
     """Parse a JSON-LD document and apply Google's rules; an unreadable document is one LD007 finding."""
-    from validators.conformance import check_jsonld_conformance
+    from shopterms.validators.conformance import check_jsonld_conformance
 
     try:
         graph = parse_jsonld(document, base=base)

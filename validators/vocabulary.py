@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from shopterms.schemas.data import data_text
+
 if TYPE_CHECKING:
     from rdflib import Graph
 
@@ -114,13 +116,13 @@ def _from_index(raw: dict[str, Any]) -> Vocabulary:
 
 @cache
 def schemaorg_vocabulary() -> Vocabulary:
-    text = resources.files("schemas").joinpath("schemaorg-index.json").read_text(encoding="utf-8")
+    text = data_text("schemaorg-index.json")
     return _from_index(json.loads(text))
 
 
 def shopterms_ontology() -> str | None:
     """The Turtle text of our own vocabulary, or None while schemas/shopterms.ttl does not exist."""
-    source = resources.files("schemas").joinpath("shopterms.ttl")
+    source = resources.files("shopterms.schemas").joinpath("shopterms.ttl")
     return source.read_text(encoding="utf-8") if source.is_file() else None
 
 

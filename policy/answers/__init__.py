@@ -4,13 +4,13 @@ Each function takes a loaded policy and returns a pydantic model. The HTTP API a
 call these functions, so both give the same answer in the same shape.
 """
 
-from policy.answers.dates import DeliveryEstimates, delivery_estimates
-from policy.answers.payment import PaymentTerms, payment_terms
-from policy.answers.returns import ReturnTerms, return_terms
-from policy.answers.shipping import ShippingOptions, shipping_options
-from policy.answers.summary import PolicySummary, policy_summary
-from policy.answers.support import SupportContacts, support_contacts
-from policy.answers.values import NotPublishedError
+from shopterms.policy.answers.dates import DeliveryEstimates, delivery_estimates
+from shopterms.policy.answers.payment import PaymentTerms, payment_terms
+from shopterms.policy.answers.returns import ReturnTerms, return_terms
+from shopterms.policy.answers.shipping import ShippingOptions, shipping_options
+from shopterms.policy.answers.summary import PolicySummary, policy_summary
+from shopterms.policy.answers.support import SupportContacts, support_contacts
+from shopterms.policy.answers.values import NotPublishedError
 
 __all__ = [
     "DeliveryEstimates",

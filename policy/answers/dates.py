@@ -6,10 +6,10 @@ import datetime as dt
 
 from pydantic import Field
 
-from policy.answers.values import Answer
-from policy.estimate import estimate_delivery
-from policy.model import Policy
-from policy.queries import DeliveryEstimate, DestinationQuery
+from shopterms.policy.answers.values import Answer
+from shopterms.policy.estimate import estimate_delivery
+from shopterms.policy.model import Policy
+from shopterms.policy.queries import DeliveryEstimate, DestinationQuery
 
 
 class DeliveryEstimates(Answer):

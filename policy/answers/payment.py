@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from policy.answers.values import Answer, NotPublishedError
-from policy.model import Policy
-from policy.model.payment import method_name
+from shopterms.policy.answers.values import Answer, NotPublishedError
+from shopterms.policy.model import Policy
+from shopterms.policy.model.payment import method_name
 
 
 class PaymentMethodInfo(Answer):

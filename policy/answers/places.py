@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from policy.errors import QueryError, listing, suggest
+from shopterms.policy.errors import QueryError, listing, suggest
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 

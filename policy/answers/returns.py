@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from policy.answers.places import served_country
-from policy.answers.values import Answer, NotPublishedError, money
-from policy.model import Policy, Terms
+from shopterms.policy.answers.places import served_country
+from shopterms.policy.answers.values import Answer, NotPublishedError, money
+from shopterms.policy.model import Policy, Terms
 
 
 class ReturnWindow(Answer):

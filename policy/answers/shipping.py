@@ -12,14 +12,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from policy.answers.places import served_country
-from policy.answers.values import Answer, NotPublishedError
-from policy.carriers import carrier_name
-from policy.coverage import Match, Place, area_label, area_match, resolve_destination
-from policy.errors import QueryError
-from policy.model import Policy, Service
-from policy.pricing import quote
-from policy.queries import Carrier, DaySpan, DestinationQuery, RateQuote
+from shopterms.policy.answers.places import served_country
+from shopterms.policy.answers.values import Answer, NotPublishedError
+from shopterms.policy.carriers import carrier_name
+from shopterms.policy.coverage import Match, Place, area_label, area_match, resolve_destination
+from shopterms.policy.errors import QueryError
+from shopterms.policy.model import Policy, Service
+from shopterms.policy.pricing import quote
+from shopterms.policy.queries import Carrier, DaySpan, DestinationQuery, RateQuote
 
 
 class ServiceOption(Answer):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from policy.answers.payment import PaymentMethodInfo
-from policy.answers.shipping import shipped_countries
-from policy.answers.values import Answer, money
-from policy.model import Policy
-from policy.model.payment import method_name
-from policy.queries import DaySpan
+from shopterms.policy.answers.payment import PaymentMethodInfo
+from shopterms.policy.answers.shipping import shipped_countries
+from shopterms.policy.answers.values import Answer, money
+from shopterms.policy.model import Policy
+from shopterms.policy.model.payment import method_name
+from shopterms.policy.queries import DaySpan
 
 
 class ShopFacts(Answer):

@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
-from policy.answers.values import Answer, NotPublishedError
-from policy.model import Policy
-from policy.moment import aware
-from policy.queries import ChannelStatus
-from policy.support_hours import support_status
+from shopterms.policy.answers.values import Answer, NotPublishedError
+from shopterms.policy.model import Policy
+from shopterms.policy.moment import aware
+from shopterms.policy.queries import ChannelStatus
+from shopterms.policy.support_hours import support_status
 
 
 class SupportChannelInfo(ChannelStatus):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from policy.errors import QueryError
+from shopterms.policy.errors import QueryError
 
 
 class Answer(BaseModel):

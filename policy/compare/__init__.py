@@ -2,10 +2,10 @@
 
 Re-exports only."""
 
-from policy.compare.fact import Fact
-from policy.compare.policy_record import record_from_file, record_from_policy
-from policy.compare.ranking import DEFAULT_PREFERENCES, PREFERENCE_NAMES, Comparison, compare
-from policy.compare.record import RECORD_VERSION, ComparisonRecord
+from shopterms.policy.compare.fact import Fact
+from shopterms.policy.compare.policy_record import record_from_file, record_from_policy
+from shopterms.policy.compare.ranking import DEFAULT_PREFERENCES, PREFERENCE_NAMES, Comparison, compare
+from shopterms.policy.compare.record import RECORD_VERSION, ComparisonRecord
 
 __all__ = [
     "DEFAULT_PREFERENCES",

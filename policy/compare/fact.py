@@ -8,7 +8,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import Field, model_validator
 
-from policy.compare.provenance import Part, Provenance
+from shopterms.policy.compare.provenance import Part, Provenance
 
 T = TypeVar("T")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from policy.compare.provenance import ApiSource, Provenance, YamlSource
-from policy.diagnostics import YamlPath
-from policy.loader import LoadResult
+from shopterms.policy.compare.provenance import ApiSource, Provenance, YamlSource
+from shopterms.policy.diagnostics import YamlPath
+from shopterms.policy.loader import LoadResult
 
 
 def dotted(path: YamlPath) -> str:

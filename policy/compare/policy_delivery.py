@@ -9,18 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from policy.carriers import carrier_name
-from policy.compare import selection
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.locator import Locator
-from policy.compare.provenance import Provenance
-from policy.compare.record import Carrier, DaySpan, Delivery, DeliveryService, DeliveryTime, Price
-from policy.coverage import Match, Place, area_label, reaches
-from policy.errors import QueryError
-from policy.estimate import estimate_delivery
-from policy.model import Policy, Service
-from policy.pricing import quote
-from policy.queries import DestinationQuery
+from shopterms.policy.carriers import carrier_name
+from shopterms.policy.compare import selection
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.locator import Locator
+from shopterms.policy.compare.provenance import Provenance
+from shopterms.policy.compare.record import Carrier, DaySpan, Delivery, DeliveryService, DeliveryTime, Price
+from shopterms.policy.coverage import Match, Place, area_label, reaches
+from shopterms.policy.errors import QueryError
+from shopterms.policy.estimate import estimate_delivery
+from shopterms.policy.model import Policy, Service
+from shopterms.policy.pricing import quote
+from shopterms.policy.queries import DestinationQuery
 
 _SERVICES = ("shipping", "services")
 

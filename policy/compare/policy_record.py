@@ -7,15 +7,15 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from policy.compare.fact import known
-from policy.compare.locator import Locator
-from policy.compare.policy_delivery import policy_delivery
-from policy.compare.policy_terms import policy_payment, policy_returns, policy_support
-from policy.compare.record import ComparisonRecord, Destination, ShopIdentity, SourceInfo
-from policy.coverage import Place, resolve_destination
-from policy.loader import LoadResult, PolicyError, load_policy
-from policy.moment import aware, local
-from policy.queries import DestinationQuery
+from shopterms.policy.compare.fact import known
+from shopterms.policy.compare.locator import Locator
+from shopterms.policy.compare.policy_delivery import policy_delivery
+from shopterms.policy.compare.policy_terms import policy_payment, policy_returns, policy_support
+from shopterms.policy.compare.record import ComparisonRecord, Destination, ShopIdentity, SourceInfo
+from shopterms.policy.coverage import Place, resolve_destination
+from shopterms.policy.loader import LoadResult, PolicyError, load_policy
+from shopterms.policy.moment import aware, local
+from shopterms.policy.queries import DestinationQuery
 
 
 def place_of(destination: DestinationQuery | str) -> Place:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.locator import Locator
-from policy.compare.record import (
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.locator import Locator
+from shopterms.policy.compare.record import (
     Channel,
     InvoiceDue,
     Payment,
@@ -17,7 +17,7 @@ from policy.compare.record import (
     ReturnWindow,
     Support,
 )
-from policy.model import Policy
+from shopterms.policy.model import Policy
 
 _R = ("returns",)
 

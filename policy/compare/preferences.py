@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from policy.compare.fact import Fact
-from policy.compare.record import ComparisonRecord, DeliveryService
+from shopterms.policy.compare.fact import Fact
+from shopterms.policy.compare.record import ComparisonRecord, DeliveryService
 
 UNKNOWN: tuple[Any, ...] = (1,)
 

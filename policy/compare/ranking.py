@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from policy.compare.preferences import MEASURES_BY_NAME, Measure, context_of
-from policy.compare.provenance import Part
-from policy.compare.record import ComparisonRecord, Destination
+from shopterms.policy.compare.preferences import MEASURES_BY_NAME, Measure, context_of
+from shopterms.policy.compare.provenance import Part
+from shopterms.policy.compare.record import ComparisonRecord, Destination
 
 COMPARISON_VERSION: Literal[1] = 1
 PREFERENCE_NAMES = tuple(MEASURES_BY_NAME)

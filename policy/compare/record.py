@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from policy.compare.fact import Fact
-from policy.compare.provenance import Part, SourceKind
+from shopterms.policy.compare.fact import Fact
+from shopterms.policy.compare.provenance import Part, SourceKind
 
 RECORD_VERSION: Literal[1] = 1
 

@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.provenance import Provenance
-from policy.compare.record import Delivery, DeliveryService
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.provenance import Provenance
+from shopterms.policy.compare.record import Delivery, DeliveryService
 
 T = TypeVar("T")
 _FAR = dt.date.max

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policy.documents.site import Site
+from shopterms.policy.documents.site import Site
 
 MEDIA_TYPE = 'application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"'
 OPENAPI_MEDIA_TYPE = "application/vnd.oai.openapi+json;version=3.1"

@@ -6,12 +6,18 @@ proposal: a title, a one-paragraph summary in a quote, then sections of facts an
 
 from __future__ import annotations
 
-from policy.answers import payment_terms, policy_summary, return_terms, shipping_options, support_contacts
-from policy.answers.returns import ReturnTerms
-from policy.answers.shipping import ServiceOption, shipped_countries
-from policy.documents.site import Site
-from policy.model import Policy
-from policy.queries import DaySpan
+from shopterms.policy.answers import (
+    payment_terms,
+    policy_summary,
+    return_terms,
+    shipping_options,
+    support_contacts,
+)
+from shopterms.policy.answers.returns import ReturnTerms
+from shopterms.policy.answers.shipping import ServiceOption, shipped_countries
+from shopterms.policy.documents.site import Site
+from shopterms.policy.model import Policy
+from shopterms.policy.queries import DaySpan
 
 
 def _days(span: DaySpan) -> str:

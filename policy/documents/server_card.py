@@ -12,7 +12,7 @@ from importlib.metadata import version
 from typing import Any
 from urllib.parse import urlsplit
 
-from policy.model import Policy
+from shopterms.policy.model import Policy
 
 CARD_SCHEMA = "https://static.modelcontextprotocol.io/schemas/v1/server-card.schema.json"
 CARD_MEDIA_TYPE = "application/mcp-server-card+json"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from policy.documents.site import Site
-from policy.model import Policy
+from shopterms.policy.documents.site import Site
+from shopterms.policy.model import Policy
 
 UCP_VERSION = "2026-04-08"
 SERVICE_NAME = "dev.shopterms.terms"

@@ -1,10 +1,10 @@
 """Exporting a policy to the formats shopping platforms and agents already read (re-exports only)."""
 
-from policy.export.facts import Facts
-from policy.export.loss import ExportError, Loss, LossyExport
-from policy.export.reading import read_facts
-from policy.export.registry import EXPORTERS_BY_NAME
-from policy.export.target import Export, Target, export
+from shopterms.policy.export.facts import Facts
+from shopterms.policy.export.loss import ExportError, Loss, LossyExport
+from shopterms.policy.export.reading import read_facts
+from shopterms.policy.export.registry import EXPORTERS_BY_NAME
+from shopterms.policy.export.target import Export, Target, export
 
 __all__ = [
     "EXPORTERS_BY_NAME",

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from policy.export.facts import Area, Lane, Links, RateTable, Returns, ReturnTerms, Service
-from policy.export.reading import lanes as canonical_lanes
+from shopterms.policy.export.facts import Area, Lane, Links, RateTable, Returns, ReturnTerms, Service
+from shopterms.policy.export.reading import lanes as canonical_lanes
 
 BY_CARRIER = ("mail", "drop_off", "pickup")
 

@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from policy.export import coarsening, google_returns, google_shipping
-from policy.export.facts import Facts, Family, Links
-from policy.export.google_rules import GoogleExport
-from policy.export.loss import ExportError, LossLog
-from policy.export.target import render_json
+from shopterms.policy.export import coarsening, google_returns, google_shipping
+from shopterms.policy.export.facts import Facts, Family, Links
+from shopterms.policy.export.google_rules import GoogleExport
+from shopterms.policy.export.loss import ExportError, LossLog
+from shopterms.policy.export.target import render_json
 
 
 class GoogleTarget:

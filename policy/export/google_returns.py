@@ -11,11 +11,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from policy.export import coarsening
-from policy.export.facts import Returns, ReturnTerms, Seasonal
-from policy.export.google_rules import Date
-from policy.export.loss import LossLog
-from policy.export.money import from_micros, to_micros
+from shopterms.policy.export import coarsening
+from shopterms.policy.export.facts import Returns, ReturnTerms, Seasonal
+from shopterms.policy.export.google_rules import Date
+from shopterms.policy.export.loss import LossLog
+from shopterms.policy.export.money import from_micros, to_micros
 
 LABEL_LIMIT = 50
 METHOD_BY_NAME = {"mail": "BY_MAIL", "in_store": "IN_STORE", "kiosk": "AT_A_KIOSK"}

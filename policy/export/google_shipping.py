@@ -12,11 +12,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from policy.export import coarsening, rates
-from policy.export.facts import WEEKDAYS, Area, Band, Lane, RateTable, Service, Shipping
-from policy.export.loss import LossLog
-from policy.export.money import from_micros, to_micros
-from policy.export.reading import lanes as canonical_lanes
+from shopterms.policy.export import coarsening, rates
+from shopterms.policy.export.facts import WEEKDAYS, Area, Band, Lane, RateTable, Service, Shipping
+from shopterms.policy.export.loss import LossLog
+from shopterms.policy.export.money import from_micros, to_micros
+from shopterms.policy.export.reading import lanes as canonical_lanes
 
 # Without a cutoff an order counts from its own day at any hour; the API would assume 8:00 US Pacific.
 END_OF_DAY = dt.time(23, 59)

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from policy.export import openai_feed_narrowing as narrowing
-from policy.export.facts import (
+from shopterms.policy.export import openai_feed_narrowing as narrowing
+from shopterms.policy.export.facts import (
     Area,
     Facts,
     Family,
@@ -28,10 +28,10 @@ from policy.export.facts import (
     Shipping,
     Shop,
 )
-from policy.export.loss import ExportError, LossLog
-from policy.export.openai_feed_rules import COLUMNS, OpenAiFeedShopFields
-from policy.export.reading import lanes as canonical_lanes
-from policy.export.target import render_json
+from shopterms.policy.export.loss import ExportError, LossLog
+from shopterms.policy.export.openai_feed_rules import COLUMNS, OpenAiFeedShopFields
+from shopterms.policy.export.reading import lanes as canonical_lanes
+from shopterms.policy.export.target import render_json
 
 BOOLEAN_COLUMNS = ("accepts_returns", "accepts_exchanges")
 

@@ -7,10 +7,19 @@ and service, without delivery times.
 
 from __future__ import annotations
 
-from policy.export import coarsening, rates
-from policy.export.facts import Area, Links, RateTable, Returns, ReturnTerms, Service, Shipping, Shop
-from policy.export.loss import LossLog
-from policy.export.reading import lanes as canonical_lanes
+from shopterms.policy.export import coarsening, rates
+from shopterms.policy.export.facts import (
+    Area,
+    Links,
+    RateTable,
+    Returns,
+    ReturnTerms,
+    Service,
+    Shipping,
+    Shop,
+)
+from shopterms.policy.export.loss import LossLog
+from shopterms.policy.export.reading import lanes as canonical_lanes
 
 NAME_LIMIT = 70
 SEPARATORS = (":", ";")

@@ -20,9 +20,9 @@ import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 
-from policy.export.facts import Band, Dimension, RateTable
-from policy.export.loss import ExportError
-from policy.model.shipping import RateRule, ValueRange
+from shopterms.policy.export.facts import Band, Dimension, RateTable
+from shopterms.policy.export.loss import ExportError
+from shopterms.policy.model.shipping import RateRule, ValueRange
 
 DIMENSIONS: tuple[Dimension, ...] = ("order_value", "weight_kg", "items")
 STEP_BY_DIMENSION: dict[Dimension, Decimal] = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policy.export import rates
-from policy.export.facts import (
+from shopterms.policy.export import rates
+from shopterms.policy.export.facts import (
     METHODS,
     Area,
     Facts,
@@ -20,10 +20,10 @@ from policy.export.facts import (
     Shipping,
     Shop,
 )
-from policy.model import Destination, Policy, Terms
-from policy.model import Returns as PolicyReturns
-from policy.model import Service as PolicyService
-from policy.model import Shipping as PolicyShipping
+from shopterms.policy.model import Destination, Policy, Terms
+from shopterms.policy.model import Returns as PolicyReturns
+from shopterms.policy.model import Service as PolicyService
+from shopterms.policy.model import Shipping as PolicyShipping
 
 
 def read_facts(policy: Policy) -> Facts:

@@ -8,10 +8,10 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from policy.export.facts import Facts, Family
-from policy.export.loss import ExportError, Loss, LossLog, LossyExport
-from policy.export.reading import read_facts
-from policy.model import Policy
+from shopterms.policy.export.facts import Facts, Family
+from shopterms.policy.export.loss import ExportError, Loss, LossLog, LossyExport
+from shopterms.policy.export.reading import read_facts
+from shopterms.policy.model import Policy
 
 
 class Target(Protocol):

@@ -16,11 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from policy.export import coarsening, ucp_returns, ucp_shipping, ucp_terms
-from policy.export.facts import Facts, Family, Payment, Returns, Shipping
-from policy.export.loss import LossLog
-from policy.export.target import render_json
-from policy.export.ucp_rules import RETURN_TYPE, UcpExport
+from shopterms.policy.export import coarsening, ucp_returns, ucp_shipping, ucp_terms
+from shopterms.policy.export.facts import Facts, Family, Payment, Returns, Shipping
+from shopterms.policy.export.loss import LossLog
+from shopterms.policy.export.target import render_json
+from shopterms.policy.export.ucp_rules import RETURN_TYPE, UcpExport
 
 
 class UcpTarget:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from policy.export import coarsening
-from policy.export.facts import Returns, ReturnTerms
-from policy.export.loss import LossLog
-from policy.export.money import from_minor, to_minor
-from policy.export.ucp_rules import RETURN_TYPE
+from shopterms.policy.export import coarsening
+from shopterms.policy.export.facts import Returns, ReturnTerms
+from shopterms.policy.export.loss import LossLog
+from shopterms.policy.export.money import from_minor, to_minor
+from shopterms.policy.export.ucp_rules import RETURN_TYPE
 
 ANCHOR_BY_EVENT = {"delivery": "delivered", "order": "purchased", "shipment": "shipped"}
 METHOD_BY_NAME = {"mail": "by_mail", "in_store": "in_store", "kiosk": "kiosk"}

@@ -14,10 +14,10 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from policy.export.facts import Area, Band, RateTable, Service, Shipping
-from policy.export.loss import ExportError
-from policy.export.money import from_minor, to_minor
-from policy.export.reading import lanes as canonical_lanes
+from shopterms.policy.export.facts import Area, Band, RateTable, Service, Shipping
+from shopterms.policy.export.loss import ExportError
+from shopterms.policy.export.money import from_minor, to_minor
+from shopterms.policy.export.reading import lanes as canonical_lanes
 
 TYPE_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:\.[a-z](?:[a-z0-9_-]*[a-z0-9_])?)+$")
 

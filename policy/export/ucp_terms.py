@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policy.export.facts import Links, Payment
+from shopterms.policy.export.facts import Links, Payment
 
 LINK_TYPE_BY_FIELD = {
     "terms": ("terms_of_service", None),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from policy.jsonld.hours import opening_hours_specification, weekly_hours
-from policy.jsonld.ids import NodeIds
-from policy.jsonld.values import iso_duration, one_or_many
-from policy.jsonld.vocabulary import JsonObject, member, ours
-from policy.model import Policy, SupportChannel
+from shopterms.policy.jsonld.hours import opening_hours_specification, weekly_hours
+from shopterms.policy.jsonld.ids import NodeIds
+from shopterms.policy.jsonld.values import iso_duration, one_or_many
+from shopterms.policy.jsonld.vocabulary import JsonObject, member, ours
+from shopterms.policy.model import Policy, SupportChannel
 
 CONTACT_TYPE = "customer service"
 # Channels reached by a telephone number that are not calls get their address form instead, so a

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policy.jsonld.values import one_or_many
-from policy.jsonld.vocabulary import JsonObject
-from policy.model import Destination, RateRule, Service
+from shopterms.policy.jsonld.values import one_or_many
+from shopterms.policy.jsonld.vocabulary import JsonObject
+from shopterms.policy.model import Destination, RateRule, Service
 
 REGION_COUNTRIES = frozenset({"US", "AU", "JP"})
 POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})

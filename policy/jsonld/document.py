@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from policy.jsonld.ids import NodeIds
-from policy.jsonld.offer import offer_shipping_details
-from policy.jsonld.organization import organization
-from policy.jsonld.vocabulary import CONTEXT, JsonObject
-from policy.model import Policy
+from shopterms.policy.jsonld.ids import NodeIds
+from shopterms.policy.jsonld.offer import offer_shipping_details
+from shopterms.policy.jsonld.organization import organization
+from shopterms.policy.jsonld.vocabulary import CONTEXT, JsonObject
+from shopterms.policy.model import Policy
 
 
 def compile_policy(policy: Policy) -> JsonObject:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import opening_hours
 
-from policy.jsonld.values import WEEKDAY_NAMES
-from policy.jsonld.vocabulary import JsonObject, member
-from policy.shorthand import WEEKDAYS
+from shopterms.policy.jsonld.values import WEEKDAY_NAMES
+from shopterms.policy.jsonld.vocabulary import JsonObject, member
+from shopterms.policy.shorthand import WEEKDAYS
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 PUBLIC_HOLIDAY = "PH"

@@ -10,13 +10,13 @@ and times; each detail names its ShippingService by @id, where the organisation 
 
 from __future__ import annotations
 
-from policy.jsonld.destinations import DestinationGroup, destination_groups, is_local, regions
-from policy.jsonld.ids import NodeIds
-from policy.jsonld.returns import return_groups
-from policy.jsonld.timing import cutoff_time, handling_cutoff, handling_days
-from policy.jsonld.values import day_span, money, money_range, one_or_many, weekdays
-from policy.jsonld.vocabulary import JsonObject, member, ours
-from policy.model import Policy, Service
+from shopterms.policy.jsonld.destinations import DestinationGroup, destination_groups, is_local, regions
+from shopterms.policy.jsonld.ids import NodeIds
+from shopterms.policy.jsonld.returns import return_groups
+from shopterms.policy.jsonld.timing import cutoff_time, handling_cutoff, handling_days
+from shopterms.policy.jsonld.values import day_span, money, money_range, one_or_many, weekdays
+from shopterms.policy.jsonld.vocabulary import JsonObject, member, ours
+from shopterms.policy.model import Policy, Service
 
 DELIVERY_METHOD_BY_OPTION = {"parcel_locker": "LockerDelivery", "in_store_pickup": "OnSitePickup"}
 

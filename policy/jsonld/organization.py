@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from policy.jsonld.contact import contact_points
-from policy.jsonld.ids import NodeIds
-from policy.jsonld.payment import payment_methods, payment_terms
-from policy.jsonld.returns import return_policies
-from policy.jsonld.shipping import shipping_services, shipping_terms
-from policy.jsonld.values import one_or_many
-from policy.jsonld.vocabulary import JsonObject, ours
-from policy.model import Address, Legal, Policy, Support
+from shopterms.policy.jsonld.contact import contact_points
+from shopterms.policy.jsonld.ids import NodeIds
+from shopterms.policy.jsonld.payment import payment_methods, payment_terms
+from shopterms.policy.jsonld.returns import return_policies
+from shopterms.policy.jsonld.shipping import shipping_services, shipping_terms
+from shopterms.policy.jsonld.values import one_or_many
+from shopterms.policy.jsonld.vocabulary import JsonObject, ours
+from shopterms.policy.model import Address, Legal, Policy, Support
 
 
 def organization(policy: Policy, ids: NodeIds) -> JsonObject:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from policy.jsonld.ids import NodeIds
-from policy.jsonld.vocabulary import JsonObject, member, ours
-from policy.model import Payment
-from policy.model.payment import method_name
+from shopterms.policy.jsonld.ids import NodeIds
+from shopterms.policy.jsonld.vocabulary import JsonObject, member, ours
+from shopterms.policy.model import Payment
+from shopterms.policy.model.payment import method_name
 
 # Methods that one of schema.org's PaymentMethodType members describes exactly. Wallets, card
 # schemes and instant-transfer brands have no member; they are named instead of forced into one.

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from policy.jsonld.ids import NodeIds
-from policy.jsonld.values import money, number, one_or_many
-from policy.jsonld.vocabulary import JsonObject, member, ours
-from policy.model import Policy, Returns, Terms
-from policy.model.returns import Fee, Seasonal, Window
+from shopterms.policy.jsonld.ids import NodeIds
+from shopterms.policy.jsonld.values import money, number, one_or_many
+from shopterms.policy.jsonld.vocabulary import JsonObject, member, ours
+from shopterms.policy.model import Policy, Returns, Terms
+from shopterms.policy.model.returns import Fee, Seasonal, Window
 
 CATEGORY_BY_WINDOW = {
     "finite": "MerchantReturnFiniteReturnWindow",

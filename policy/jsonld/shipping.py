@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from policy.carriers import carrier_name
-from policy.jsonld.destinations import destination_groups, is_local, regions
-from policy.jsonld.ids import NodeIds
-from policy.jsonld.timing import handling_period, transit_period
-from policy.jsonld.values import KILOGRAM_UNIT, money, money_range, one_or_many, quantity_range
-from policy.jsonld.vocabulary import JsonObject, member, ours
-from policy.model import Policy, RateRule, Service, Shipping
+from shopterms.policy.carriers import carrier_name
+from shopterms.policy.jsonld.destinations import destination_groups, is_local, regions
+from shopterms.policy.jsonld.ids import NodeIds
+from shopterms.policy.jsonld.timing import handling_period, transit_period
+from shopterms.policy.jsonld.values import KILOGRAM_UNIT, money, money_range, one_or_many, quantity_range
+from shopterms.policy.jsonld.vocabulary import JsonObject, member, ours
+from shopterms.policy.model import Policy, RateRule, Service, Shipping
 
 FULFILLMENT_TYPE_BY_TYPE = {
     "delivery": "FulfillmentTypeDelivery",

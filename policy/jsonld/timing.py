@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from policy.jsonld.values import day_span, weekdays
-from policy.jsonld.vocabulary import JsonObject, ours
-from policy.model import Policy, Service
-from policy.model.common import DayRange
+from shopterms.policy.jsonld.values import day_span, weekdays
+from shopterms.policy.jsonld.vocabulary import JsonObject, ours
+from shopterms.policy.model import Policy, Service
+from shopterms.policy.model.common import DayRange
 
 REFERENCE_YEAR = 2026
 

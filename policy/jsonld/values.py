@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from policy.jsonld.vocabulary import JsonObject, member
-from policy.model.common import DayRange
+from shopterms.policy.jsonld.vocabulary import JsonObject, member
+from shopterms.policy.model.common import DayRange
 
 WEEKDAY_NAMES = {
     "mon": "Monday",

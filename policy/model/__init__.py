@@ -1,13 +1,13 @@
 """The policy model: re-exports only."""
 
-from policy.model.common import DateRange, DayRange, Destination
-from policy.model.legal import Legal
-from policy.model.payment import Payment
-from policy.model.policy import SCHEMA_VERSION, Policy
-from policy.model.returns import Returns, Terms
-from policy.model.shipping import Handling, RateRule, Service, Shipping
-from policy.model.shop import Address, Shop
-from policy.model.support import Support, SupportChannel
+from shopterms.policy.model.common import DateRange, DayRange, Destination
+from shopterms.policy.model.legal import Legal
+from shopterms.policy.model.payment import Payment
+from shopterms.policy.model.policy import SCHEMA_VERSION, Policy
+from shopterms.policy.model.returns import Returns, Terms
+from shopterms.policy.model.shipping import Handling, RateRule, Service, Shipping
+from shopterms.policy.model.shop import Address, Shop
+from shopterms.policy.model.support import Support, SupportChannel
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -23,8 +23,8 @@ from pydantic import (
     model_validator,
 )
 
-from policy import shorthand
-from policy.model import inputs
+from shopterms.policy import shorthand
+from shopterms.policy.model import inputs
 
 
 class Strict(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from policy.model.common import HttpsUrl, Strict
+from shopterms.policy.model.common import HttpsUrl, Strict
 
 
 class DisputeResolution(Strict):

@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from policy import shorthand
-from policy.model import inputs
-from policy.model.common import Strict
+from shopterms.policy import shorthand
+from shopterms.policy.model import inputs
+from shopterms.policy.model.common import Strict
 
 # Display names of the known method ids: the model is their one source, for the API and the JSON-LD alike.
 METHOD_NAMES_BY_ID: dict[str, str] = {

@@ -6,13 +6,13 @@ from typing import Any, Final, Literal
 
 from pydantic import Field, model_validator
 
-from policy.model.common import Strict
-from policy.model.legal import Legal
-from policy.model.payment import Payment
-from policy.model.returns import Returns
-from policy.model.shipping import Shipping
-from policy.model.shop import Shop
-from policy.model.support import Support
+from shopterms.policy.model.common import Strict
+from shopterms.policy.model.legal import Legal
+from shopterms.policy.model.payment import Payment
+from shopterms.policy.model.returns import Returns
+from shopterms.policy.model.shipping import Shipping
+from shopterms.policy.model.shop import Shop
+from shopterms.policy.model.support import Support
 
 SCHEMA_VERSION: Final = 1
 

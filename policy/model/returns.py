@@ -7,9 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from policy import shorthand
-from policy.model import inputs
-from policy.model.common import Amount, CountryCode, Dates, HttpsUrl, Percent, Strict
+from shopterms.policy import shorthand
+from shopterms.policy.model import inputs
+from shopterms.policy.model.common import Amount, CountryCode, Dates, HttpsUrl, Percent, Strict
 
 
 class Window(Strict):

@@ -7,9 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PlainSerializer, model_validator
 
-from policy.carriers import CarrierRef
-from policy.model import inputs
-from policy.model.common import (
+from shopterms.policy.carriers import CarrierRef
+from shopterms.policy.model import inputs
+from shopterms.policy.model.common import (
     Amount,
     ClockTime,
     CountryCode,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 
-from policy.model.common import CountryCode, CurrencyCode, HttpsUrl, LanguageTag, Strict
+from shopterms.policy.model.common import CountryCode, CurrencyCode, HttpsUrl, LanguageTag, Strict
 
 
 class Address(Strict):

@@ -7,7 +7,7 @@ from typing import Literal
 import opening_hours
 from pydantic import Field, field_validator, model_validator
 
-from policy.model.common import Duration, HttpsUrl, LanguageTag, Strict
+from shopterms.policy.model.common import Duration, HttpsUrl, LanguageTag, Strict
 
 ChannelType = Literal["phone", "email", "whatsapp", "chat", "contact_form", "sms", "messenger", "store"]
 # Which contact field each channel type needs; the model names the missing one instead of guessing.

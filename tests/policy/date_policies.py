@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policy.model import Policy
+from shopterms.policy.model import Policy
 
 
 def make_policy(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from policy.model import Policy
+from shopterms.policy.model import Policy
 
 
 def policy_with(**sections: Any) -> Policy:

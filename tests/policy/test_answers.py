@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
-from policy.answers import (
+from shopterms.policy.answers import (
     NotPublishedError,
     PaymentTerms,
     PolicySummary,
@@ -23,8 +23,8 @@ from policy.answers import (
     shipping_options,
     support_contacts,
 )
-from policy.errors import QueryError
-from policy.model import Policy
+from shopterms.policy.errors import QueryError
+from shopterms.policy.model import Policy
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "nordlicht-mode.yaml"
 

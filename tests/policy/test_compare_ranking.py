@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from policy.compare import PREFERENCE_NAMES, compare, record_from_file, record_from_policy
-from policy.compare.record import ComparisonRecord
-from policy.loader import load_policy_text
+from shopterms.policy.compare import PREFERENCE_NAMES, compare, record_from_file, record_from_policy
+from shopterms.policy.compare.record import ComparisonRecord
+from shopterms.policy.loader import load_policy_text
 from tests.conftest import EXAMPLES_DIR, REPO_ROOT
 
 AT = "2026-03-09T10:00:00+01:00"

@@ -13,12 +13,12 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from policy.compare import record_from_file, record_from_policy
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.provenance import YamlSource
-from policy.errors import QueryError
-from policy.estimate import estimate_delivery
-from policy.loader import PolicyError, load_policy_text, read_policy
+from shopterms.policy.compare import record_from_file, record_from_policy
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.provenance import YamlSource
+from shopterms.policy.errors import QueryError
+from shopterms.policy.estimate import estimate_delivery
+from shopterms.policy.loader import PolicyError, load_policy_text, read_policy
 from tests.conftest import EXAMPLES_DIR, REPO_ROOT, example_files
 
 SCHEMA_FILE = REPO_ROOT / "schemas" / "comparison-record.schema.json"

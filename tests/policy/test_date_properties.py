@@ -15,11 +15,11 @@ import holidays
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy.deadline import MOVED_TO_WORKING_DAY, return_deadline
-from policy.estimate import estimate_delivery
-from policy.loader import read_policy
-from policy.model import Policy
-from policy.support_hours import support_status
+from shopterms.policy.deadline import MOVED_TO_WORKING_DAY, return_deadline
+from shopterms.policy.estimate import estimate_delivery
+from shopterms.policy.loader import read_policy
+from shopterms.policy.model import Policy
+from shopterms.policy.support_hours import support_status
 from tests.conftest import example_files
 from tests.policy.date_policies import make_policy
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from policy.deadline import return_deadline
-from policy.errors import QueryError
-from policy.loader import read_policy
-from policy.model import Policy
+from shopterms.policy.deadline import return_deadline
+from shopterms.policy.errors import QueryError
+from shopterms.policy.loader import read_policy
+from shopterms.policy.model import Policy
 from tests.conftest import EXAMPLES_DIR
 from tests.policy.date_policies import make_policy
 

@@ -17,11 +17,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import BaseModel
 
-from policy.errors import QueryError
-from policy.estimate import estimate_delivery
-from policy.loader import read_policy
-from policy.model import Policy
-from policy.queries import ChannelStatus, DeliveryEstimate, DestinationQuery, ReturnDeadline
+from shopterms.policy.errors import QueryError
+from shopterms.policy.estimate import estimate_delivery
+from shopterms.policy.loader import read_policy
+from shopterms.policy.model import Policy
+from shopterms.policy.queries import ChannelStatus, DeliveryEstimate, DestinationQuery, ReturnDeadline
 from tests.conftest import EXAMPLES_DIR
 from tests.policy.date_policies import make_policy
 

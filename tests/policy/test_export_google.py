@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export
-from policy.export.google_rules import GoogleExport, OnlineReturnPolicy
-from policy.loader import load_policy_text, read_policy
-from policy.model import Policy
+from shopterms.policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export
+from shopterms.policy.export.google_rules import GoogleExport, OnlineReturnPolicy
+from shopterms.policy.loader import load_policy_text, read_policy
+from shopterms.policy.model import Policy
 from tests.conftest import EXAMPLES_DIR
 
 GOOGLE = EXPORTERS_BY_NAME["google"]

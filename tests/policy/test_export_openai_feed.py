@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export
-from policy.export.openai_feed_rules import OpenAiFeedShopFields
-from policy.loader import load_policy_text, read_policy
-from policy.model import Policy
+from shopterms.policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export
+from shopterms.policy.export.openai_feed_rules import OpenAiFeedShopFields
+from shopterms.policy.loader import load_policy_text, read_policy
+from shopterms.policy.model import Policy
 from tests.conftest import EXAMPLES_DIR
 
 FEED = EXPORTERS_BY_NAME["openai-feed"]

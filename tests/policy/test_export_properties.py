@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export
-from policy.model import Policy
+from shopterms.policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export
+from shopterms.policy.model import Policy
 
 COUNTRIES = ["DE", "AT", "FR"]
 URL = "https://probe.example"

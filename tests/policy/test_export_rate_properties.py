@@ -8,9 +8,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy.export.facts import RateTable
-from policy.export.rates import table
-from policy.model.shipping import RateRule
+from shopterms.policy.export.facts import RateTable
+from shopterms.policy.export.rates import table
+from shopterms.policy.model.shipping import RateRule
 
 CENT = Decimal("0.01")
 

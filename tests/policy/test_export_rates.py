@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from policy.export.facts import Band, RateTable
-from policy.export.loss import ExportError
-from policy.export.rates import canonical, first_band_slice, rules_for, table
-from policy.model.shipping import RateRule
+from shopterms.policy.export.facts import Band, RateTable
+from shopterms.policy.export.loss import ExportError
+from shopterms.policy.export.rates import canonical, first_band_slice, rules_for, table
+from shopterms.policy.model.shipping import RateRule
 
 D = Decimal
 

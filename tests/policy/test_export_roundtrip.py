@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export, read_facts
-from policy.loader import read_policy
+from shopterms.policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export, read_facts
+from shopterms.policy.loader import read_policy
 from tests.conftest import REPO_ROOT, example_files
 
 DOCS = (REPO_ROOT / "docs" / "exports.md").read_text(encoding="utf-8")

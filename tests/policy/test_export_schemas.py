@@ -11,8 +11,8 @@ from types import ModuleType
 import jsonschema
 import pytest
 
-from policy.export import EXPORTERS_BY_NAME, ExportError, export
-from policy.loader import read_policy
+from shopterms.policy.export import EXPORTERS_BY_NAME, ExportError, export
+from shopterms.policy.loader import read_policy
 from tests.conftest import REPO_ROOT, example_files
 
 EXPORTS_DIR = REPO_ROOT / "schemas" / "exports"

@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from policy.export import EXPORTERS_BY_NAME, LossyExport, export
-from policy.export.ucp_rules import ReturnPolicy
-from policy.export.ucp_shipping import policy_type
-from policy.loader import load_policy_text, read_policy
-from policy.model import Policy
+from shopterms.policy.export import EXPORTERS_BY_NAME, LossyExport, export
+from shopterms.policy.export.ucp_rules import ReturnPolicy
+from shopterms.policy.export.ucp_shipping import policy_type
+from shopterms.policy.loader import load_policy_text, read_policy
+from shopterms.policy.model import Policy
 from tests.conftest import EXAMPLES_DIR
 
 UCP = EXPORTERS_BY_NAME["ucp"]

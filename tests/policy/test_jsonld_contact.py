@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from policy.jsonld import compile_policy
-from policy.jsonld.hours import opening_hours_specification, weekly_hours
+from shopterms.policy.jsonld import compile_policy
+from shopterms.policy.jsonld.hours import opening_hours_specification, weekly_hours
 from tests.policy.jsonld_policies import as_list, organization_of, policy_with
 
 S = "https://schema.org/"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from policy.jsonld import CONTEXT, compile_offer_shipping_details, compile_policy, dumps
-from policy.loader import load_policy
-from policy.model import Policy
+from shopterms.policy.jsonld import CONTEXT, compile_offer_shipping_details, compile_policy, dumps
+from shopterms.policy.loader import load_policy
+from shopterms.policy.model import Policy
 from tests.conftest import example_files
 from tests.policy.jsonld_policies import as_list, nodes, organization_of, policy_with
 

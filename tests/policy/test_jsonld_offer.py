@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policy.jsonld import compile_offer_shipping_details, compile_policy
+from shopterms.policy.jsonld import compile_offer_shipping_details, compile_policy
 from tests.policy.jsonld_policies import as_list, organization_of, policy_with
 
 S = "https://schema.org/"

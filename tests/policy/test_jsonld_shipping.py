@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from policy.jsonld import compile_policy
-from policy.jsonld.timing import cutoff_time
+from shopterms.policy.jsonld import compile_policy
+from shopterms.policy.jsonld.timing import cutoff_time
 from tests.policy.jsonld_policies import as_list, organization_of, policy_with
 
 S = "https://schema.org/"

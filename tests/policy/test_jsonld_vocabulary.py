@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import pytest
 
-from policy.jsonld import SHOPTERMS_NS, compile_offer_shipping_details, compile_policy
-from policy.loader import load_policy
+from shopterms.policy.jsonld import SHOPTERMS_NS, compile_offer_shipping_details, compile_policy
+from shopterms.policy.loader import load_policy
+from shopterms.schemas.data import data_text
 from tests.conftest import example_files
 from tests.policy.jsonld_policies import as_list, nodes, rich_policy
 
@@ -22,7 +22,7 @@ JSON_LD_KEYWORDS = {"@context", "@graph", "@id", "@type"}
 @cache
 def _index() -> dict[str, Any]:
     raw: dict[str, Any] = json.loads(
-        resources.files("schemas").joinpath("schemaorg-index.json").read_text("utf-8")
+        data_text("schemaorg-index.json")
     )
     return raw
 
@@ -43,7 +43,7 @@ def _ours() -> tuple[frozenset[str], frozenset[str]]:
     from rdflib import RDF, RDFS, Graph, URIRef
 
     graph = Graph().parse(
-        data=resources.files("schemas").joinpath("shopterms.ttl").read_text("utf-8"), format="turtle"
+        data=data_text("shopterms.ttl"), format="turtle"
     )
     classes = {str(s) for s in graph.subjects(RDF.type, RDFS.Class) if str(s).startswith(SHOPTERMS_NS)}
     properties = {str(s) for s in graph.subjects(RDF.type, RDF.Property) if str(s).startswith(SHOPTERMS_NS)}

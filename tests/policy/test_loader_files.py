@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from policy.loader import PolicyError, load_policy, load_policy_bytes, load_policy_text, read_policy
-from policy.source import MAX_BYTES
+from shopterms.policy.loader import PolicyError, load_policy, load_policy_bytes, load_policy_text, read_policy
+from shopterms.policy.source import MAX_BYTES
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "nordlicht-mode.yaml"
 

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from policy.codes import CODES_BY_ID
-from policy.diagnostics import YamlPath
-from policy.document import read_document
-from policy.loader import LoadResult, load_policy_bytes, load_policy_text
-from policy.model_paths import allowed_keys, expectation_at
+from shopterms.policy.codes import CODES_BY_ID
+from shopterms.policy.diagnostics import YamlPath
+from shopterms.policy.document import read_document
+from shopterms.policy.loader import LoadResult, load_policy_bytes, load_policy_text
+from shopterms.policy.model_paths import allowed_keys, expectation_at
 
 EXAMPLE_TEXT = (Path(__file__).resolve().parents[2] / "examples" / "nordlicht-mode.yaml").read_text(
     encoding="utf-8"

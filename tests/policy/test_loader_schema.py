@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from policy.codes import CODES_BY_ID
-from policy.diagnostics import Diagnostic
-from policy.loader import load_policy_text
+from shopterms.policy.codes import CODES_BY_ID
+from shopterms.policy.diagnostics import Diagnostic
+from shopterms.policy.loader import load_policy_text
 
 EXAMPLE_TEXT = (Path(__file__).resolve().parents[2] / "examples" / "nordlicht-mode.yaml").read_text(
     encoding="utf-8"

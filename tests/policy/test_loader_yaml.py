@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from policy.diagnostics import Diagnostic, Location
-from policy.document import MAX_DEPTH, read_document
-from policy.loader import load_policy, load_policy_text
+from shopterms.policy.diagnostics import Diagnostic, Location
+from shopterms.policy.document import MAX_DEPTH, read_document
+from shopterms.policy.loader import load_policy, load_policy_text
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "nordlicht-mode.yaml"
 

@@ -16,12 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from policy.loader import load_policy
-from policy.model import Policy
-from policy.model.common import Amount, Dates, Days, DestinationSpec, Duration, Percent, Weekdays
-from policy.model.payment import DueSpec
-from policy.model.returns import FeeSpec, RefundSpec, WindowSpec
-from policy.model.shipping import Range, Rates
+from shopterms.policy.loader import load_policy
+from shopterms.policy.model import Policy
+from shopterms.policy.model.common import Amount, Dates, Days, DestinationSpec, Duration, Percent, Weekdays
+from shopterms.policy.model.payment import DueSpec
+from shopterms.policy.model.returns import FeeSpec, RefundSpec, WindowSpec
+from shopterms.policy.model.shipping import Range, Rates
 from tests.conftest import example_files
 
 SHOP: dict[str, Any] = {

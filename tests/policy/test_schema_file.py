@@ -19,8 +19,8 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-from policy.loader import load_policy
-from policy.model import Policy
+from shopterms.policy.loader import load_policy
+from shopterms.policy.model import Policy
 from tests.conftest import REPO_ROOT, example_files
 
 EDITOR_SCHEMA = "policy.schema.json"

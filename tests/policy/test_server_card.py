@@ -7,14 +7,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from policy.documents.server_card import (
+from shopterms.policy.documents.server_card import (
     CARD_SCHEMA,
     PROTOCOL_VERSIONS,
     REGISTRY_SCHEMA,
     registry_server,
     server_card,
 )
-from policy.loader import read_policy
+from shopterms.policy.loader import read_policy
 from tests.conftest import example_files
 
 MCP_URL = "https://terms.example/mcp/"

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy import shorthand
+from shopterms.policy import shorthand
 
 # --- day ranges -------------------------------------------------------------------------------------
 

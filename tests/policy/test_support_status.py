@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from policy.errors import QueryError
-from policy.loader import read_policy
-from policy.model import Policy
-from policy.queries import ChannelStatus
-from policy.support_hours import support_status
+from shopterms.policy.errors import QueryError
+from shopterms.policy.loader import read_policy
+from shopterms.policy.model import Policy
+from shopterms.policy.queries import ChannelStatus
+from shopterms.policy.support_hours import support_status
 from tests.conftest import EXAMPLES_DIR
 from tests.policy.date_policies import make_policy
 

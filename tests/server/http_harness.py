@@ -12,8 +12,8 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
-from server.http_app import create_app
-from server.state import ShopRegistry, open_registry
+from shopterms.server.http_app import create_app
+from shopterms.server.state import ShopRegistry, open_registry
 from tests.conftest import EXAMPLES_DIR
 
 EXAMPLE = EXAMPLES_DIR / "nordlicht-mode.yaml"

@@ -14,7 +14,7 @@ import uvicorn
 from mcp.types import CallToolResult, Tool
 from starlette.types import ASGIApp
 
-from policy.model import Policy
+from shopterms.policy.model import Policy
 
 # One valid call per tool, for the example policy; the dates lie in its seasonal and holiday periods.
 EXAMPLE_CALLS: dict[str, dict[str, Any]] = {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from policy.loader import read_policy
-from policy.model import Policy
-from server.answer_memo import AnswerMemo
+from shopterms.policy.loader import read_policy
+from shopterms.policy.model import Policy
+from shopterms.server.answer_memo import AnswerMemo
 from tests.conftest import EXAMPLES_DIR
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from policy.answers import (
+from shopterms.policy.answers import (
     delivery_estimates,
     payment_terms,
     policy_summary,
@@ -17,9 +17,9 @@ from policy.answers import (
     shipping_options,
     support_contacts,
 )
-from policy.deadline import return_deadline
-from policy.jsonld import compile_policy
-from policy.loader import read_policy
+from shopterms.policy.deadline import return_deadline
+from shopterms.policy.jsonld import compile_policy
+from shopterms.policy.loader import read_policy
 from tests.server.http_harness import EXAMPLE, example_app
 
 POLICY = read_policy(EXAMPLE)

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from server.answer_keys import answer_key
-from server.caching import Document
-from server.context import ServerSettings
+from shopterms.server.answer_keys import answer_key
+from shopterms.server.caching import Document
+from shopterms.server.context import ServerSettings
 from tests.server.http_harness import example_app
 
 

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from policy.documents.site import API_ENDPOINTS_BY_NAME
-from server.context import ServerSettings
+from shopterms.policy.documents.site import API_ENDPOINTS_BY_NAME
+from shopterms.server.context import ServerSettings
 from tests.server.http_harness import example_app
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from server.http_app import create_app
-from server.state import open_registry
+from shopterms.server.http_app import create_app
+from shopterms.server.state import open_registry
 from tests.server.http_harness import EXAMPLE, copy_example
 
 REQUESTS: list[tuple[str, dict[str, str]]] = [

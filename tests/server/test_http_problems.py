@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from server.http_app import create_app
-from server.state import open_registry
+from shopterms.server.http_app import create_app
+from shopterms.server.state import open_registry
 from tests.server.http_harness import EXAMPLE, copy_example, example_app
 
 PROBLEM = "application/problem+json"

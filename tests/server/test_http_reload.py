@@ -10,9 +10,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from server.http_app import create_app
-from server.reload import Reloader
-from server.state import open_registry
+from shopterms.server.http_app import create_app
+from shopterms.server.reload import Reloader
+from shopterms.server.state import open_registry
 from tests.server.http_harness import copy_example, running
 
 BROKEN = "shop:\n  name: Nordlicht Mode\n  currency: EURO\n"

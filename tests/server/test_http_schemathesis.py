@@ -8,8 +8,8 @@ from __future__ import annotations
 import schemathesis
 from schemathesis.config import SchemathesisConfig
 
-from server.http_app import create_app
-from server.state import open_registry
+from shopterms.server.http_app import create_app
+from shopterms.server.state import open_registry
 from tests.conftest import EXAMPLES_DIR
 from tests.server.http_harness import EXAMPLE
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from server.http_app import create_app
-from server.mcp_mount import mcp_mounts
-from server.reload import Reloader
-from server.state import open_registry
+from shopterms.server.http_app import create_app
+from shopterms.server.mcp_mount import mcp_mounts
+from shopterms.server.reload import Reloader
+from shopterms.server.state import open_registry
 from tests.server.http_harness import copy_example
 
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from server.http_app import create_app
-from server.mcp_mount import mcp_mounts
-from server.state import open_registry
+from shopterms.server.http_app import create_app
+from shopterms.server.mcp_mount import mcp_mounts
+from shopterms.server.state import open_registry
 from tests.server.http_harness import EXAMPLE, running
 
 PATHS = [

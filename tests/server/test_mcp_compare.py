@@ -10,12 +10,12 @@ import pytest
 from mcp import Client
 from mcp.server import MCPServer
 
-from policy.compare import compare, record_from_file
-from server.http_app import create_app
-from server.mcp_compare import CompareScope
-from server.mcp_mount import mcp_mounts
-from server.mcp_server import create_mcp
-from server.state import ShopRegistry, open_registry
+from shopterms.policy.compare import compare, record_from_file
+from shopterms.server.http_app import create_app
+from shopterms.server.mcp_compare import CompareScope
+from shopterms.server.mcp_mount import mcp_mounts
+from shopterms.server.mcp_server import create_mcp
+from shopterms.server.state import ShopRegistry, open_registry
 from tests.conftest import EXAMPLES_DIR, example_files
 from tests.server.mcp_harness import EXAMPLE_CALLS, FixedTerms, assert_valid_output, error_text, serving
 

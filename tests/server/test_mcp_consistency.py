@@ -10,11 +10,11 @@ import pytest
 from fastapi.testclient import TestClient
 from mcp import Client
 
-from policy.answers import policy_summary
-from policy.model import Policy
-from server.http_app import create_app
-from server.mcp_server import create_mcp
-from server.state import open_registry
+from shopterms.policy.answers import policy_summary
+from shopterms.policy.model import Policy
+from shopterms.server.http_app import create_app
+from shopterms.server.mcp_server import create_mcp
+from shopterms.server.state import open_registry
 from tests.conftest import example_files
 from tests.server.mcp_harness import error_text
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from mcp import Client
 
-from policy.loader import read_policy
-from server.mcp_server import create_mcp
+from shopterms.policy.loader import read_policy
+from shopterms.server.mcp_server import create_mcp
 from tests.conftest import EXAMPLES_DIR, REPO_ROOT
 from tests.server.mcp_harness import FixedTerms
 

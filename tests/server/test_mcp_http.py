@@ -12,9 +12,9 @@ import pytest
 from fastapi import FastAPI
 from mcp import Client
 
-from server.http_app import create_app
-from server.mcp_mount import mcp_mounts
-from server.state import open_registry
+from shopterms.server.http_app import create_app
+from shopterms.server.mcp_mount import mcp_mounts
+from shopterms.server.state import open_registry
 from tests.conftest import EXAMPLES_DIR
 from tests.server.mcp_harness import EXAMPLE_CALLS, assert_valid_output, error_text, serving
 

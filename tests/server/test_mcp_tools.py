@@ -8,8 +8,8 @@ import pytest
 from mcp import Client
 from mcp.server import MCPServer
 
-from policy.loader import read_policy
-from server.mcp_server import create_mcp
+from shopterms.policy.loader import read_policy
+from shopterms.server.mcp_server import create_mcp
 from tests.conftest import EXAMPLES_DIR
 from tests.server.mcp_harness import EXAMPLE_CALLS, FixedTerms, assert_valid_output, error_text
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="SIGHUP is
 
 
 def _serve(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from validators.cli import main; main()", "serve", *args]
+    return [sys.executable, "-c", "from shopterms.validators.cli import main; main()", "serve", *args]
 
 
 def test_an_invalid_policy_is_refused_with_its_location_and_exit_1(tmp_path: Path) -> None:

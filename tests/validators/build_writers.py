@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from validators.publish.artefacts import BuildInput
+from shopterms.validators.publish.artefacts import BuildInput
 
 
 def notes(build: BuildInput) -> dict[str, bytes]:

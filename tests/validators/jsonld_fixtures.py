@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policy.diagnostics import Diagnostic
+from shopterms.policy.diagnostics import Diagnostic
 from tests.conftest import updating_goldens
 
 JSONLD_DIR = Path(__file__).resolve().parent / "jsonld"

@@ -8,18 +8,18 @@ import os
 import socket
 import stat
 import warnings
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
-from policy.jsonld import compile_offer_shipping_details, compile_policy, dumps
-from policy.loader import read_policy
+from shopterms.policy.jsonld import compile_offer_shipping_details, compile_policy, dumps
+from shopterms.policy.loader import read_policy
+from shopterms.schemas.data import data_text
+from shopterms.validators.cli import main
+from shopterms.validators.publish.artefacts import ARTEFACTS_BY_NAME
 from tests.conftest import EXAMPLES_DIR, example_files
-from validators.cli import main
-from validators.publish.artefacts import ARTEFACTS_BY_NAME
 
 CORE_FILES = {"policy.jsonld", "jsonld-snippet.html", "offer-shipping-details.jsonld", "index.html"}
 NORDLICHT = EXAMPLES_DIR / "nordlicht-mode.yaml"
@@ -49,7 +49,7 @@ def graph_of(document: dict[str, Any]) -> Any:
     """The RDF graph of a compiled document, with schema.org's context read from schemas/ (no network)."""
     from rdflib import Graph
 
-    raw = json.loads(resources.files("schemas").joinpath("schemaorg-context.jsonld").read_text("utf-8"))
+    raw = json.loads(data_text("schemaorg-context.jsonld"))
     local = {
         **document,
         "@context": [raw["@context"] if c == "https://schema.org" else c for c in document["@context"]],
@@ -237,8 +237,8 @@ def test_a_failing_or_clashing_writer_exits_2_and_changes_nothing(
 
 @pytest.mark.parametrize("policy", example_files(), ids=lambda p: p.name)
 def test_built_jsonld_passes_the_vocabulary_check_and_googles_rules(policy: Path, tmp_path: Path) -> None:
-    from validators.conformance import check_jsonld_conformance
-    from validators.shapes import check_jsonld_google_rules
+    from shopterms.validators.conformance import check_jsonld_conformance
+    from shopterms.validators.shapes import check_jsonld_google_rules
 
     out = tmp_path / "site"
     assert build(policy, out).exit_code == 0

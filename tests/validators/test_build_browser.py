@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from shopterms.validators.cli import main
 from tests.conftest import EXAMPLES_DIR
-from validators.cli import main
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless and isolated: no GPU, no sandbox (containers), and nothing that reaches out to the network.

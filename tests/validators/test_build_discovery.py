@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from policy.loader import read_policy
+from shopterms.policy.loader import read_policy
+from shopterms.validators.publish.artefacts import BuildInput
+from shopterms.validators.publish.discovery_files import CATALOG_FILE, LLMS_FILE, UCP_FILE, discovery_files
 from tests.conftest import EXAMPLES_DIR
-from validators.publish.artefacts import BuildInput
-from validators.publish.discovery_files import CATALOG_FILE, LLMS_FILE, UCP_FILE, discovery_files
 
 POLICY = read_policy(EXAMPLES_DIR / "nordlicht-mode.yaml")
 

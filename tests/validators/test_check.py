@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from shopterms.validators.cli import main
 from tests.conftest import EXAMPLES_DIR
-from validators.cli import main
 
 PAGES = Path(__file__).parent / "pages"
 NORDLICHT = str(EXAMPLES_DIR / "nordlicht-mode.yaml")
@@ -237,7 +237,7 @@ def test_a_name_that_does_not_resolve_is_named_as_a_dns_failure() -> None:
 
     import httpx
 
-    from validators.page.fetch import _connect_error
+    from shopterms.validators.page.fetch import _connect_error
 
     error = httpx.ConnectError("[Errno -2] Name or service not known")
     error.__cause__ = sockets.gaierror(-2, "Name or service not known")

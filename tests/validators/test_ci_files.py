@@ -8,8 +8,8 @@ import shlex
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
+from shopterms.validators.cli import main
 from tests.conftest import EXAMPLES_DIR, REPO_ROOT
-from validators.cli import main
 
 
 def test_the_pre_commit_hook_runs_validate_on_policy_files_only() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from shopterms.validators.cli import main
 from tests.conftest import EXAMPLES_DIR
-from validators.cli import main
 
 NORDLICHT = str(EXAMPLES_DIR / "nordlicht-mode.yaml")
 KLEINKRAM = str(EXAMPLES_DIR / "kleinkram.yaml")

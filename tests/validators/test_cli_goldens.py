@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policy.codes import NOT_CHECKED_CODES
-from policy.loader import load_policy
-from policy.source import MAX_BYTES
-from validators.catalogue import family, load_catalogue
-from validators.cli import main
+from shopterms.policy.codes import NOT_CHECKED_CODES
+from shopterms.policy.loader import load_policy
+from shopterms.policy.source import MAX_BYTES
+from shopterms.validators.catalogue import family, load_catalogue
+from shopterms.validators.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 INVALID_DIR = REPO_ROOT / "examples" / "invalid"

@@ -12,7 +12,7 @@ HEAVY = ("fastapi", "mcp", "rdflib", "extruct", "pyshacl", "httpx", "uvicorn")
 # Runs the CLI in a fresh interpreter, then reports its exit status and every module it imported.
 PROBE = """
 import json, sys
-from validators.cli import main
+from shopterms.validators.cli import main
 try:
     main(sys.argv[1:], prog_name="shopterms")
 except SystemExit as stop:

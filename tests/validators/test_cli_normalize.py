@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from policy.loader import read_policy
-from validators.cli import main
+from shopterms.policy.loader import read_policy
+from shopterms.validators.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "nordlicht-mode.yaml"
 

@@ -8,15 +8,15 @@ from importlib import resources
 import pytest
 from click.testing import CliRunner
 
-from policy.model import Policy
-from validators.catalogue import load_catalogue
-from validators.cli import main
+from shopterms.policy.model import Policy
+from shopterms.validators.catalogue import load_catalogue
+from shopterms.validators.cli import main
 
 
 def test_schema_prints_the_packaged_policy_schema() -> None:
     result = CliRunner().invoke(main, ["schema"])
     assert result.exit_code == 0
-    packaged = resources.files("schemas").joinpath("policy.schema.json")
+    packaged = resources.files("shopterms.schemas").joinpath("policy.schema.json")
     assert result.stdout.rstrip("\n") == packaged.read_text(encoding="utf-8").rstrip("\n")
     schema = json.loads(result.stdout)
     assert set(Policy.model_fields) <= set(schema["properties"])
@@ -25,7 +25,7 @@ def test_schema_prints_the_packaged_policy_schema() -> None:
 def test_schema_missing_from_the_installation_exits_2(
     monkeypatch: pytest.MonkeyPatch, tmp_path: object
 ) -> None:
-    monkeypatch.setattr("validators.commands.schema.SCHEMA_FILE", "no-such.schema.json")
+    monkeypatch.setattr("shopterms.validators.commands.schema.SCHEMA_FILE", "no-such.schema.json")
     result = CliRunner().invoke(main, ["schema"])
     assert (result.exit_code, result.stdout) == (2, "")
     assert "scripts/generate_schema.py" in result.stderr

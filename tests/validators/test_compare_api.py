@@ -13,15 +13,15 @@ from typing import Any
 
 import pytest
 
-from policy.compare import record_from_file
-from policy.compare.provenance import ApiSource, PageSource
-from policy.loader import read_policy
-from server.state import canonical_json
+from shopterms.policy.compare import record_from_file
+from shopterms.policy.compare.provenance import ApiSource, PageSource
+from shopterms.policy.loader import read_policy
+from shopterms.server.state import canonical_json
+from shopterms.validators.compare.api_reader import record_from_api
+from shopterms.validators.compare.fetching import SourceError
+from shopterms.validators.compare.sources import read_source
 from tests.conftest import EXAMPLES_DIR
 from tests.server.http_harness import example_app, running
-from validators.compare.api_reader import record_from_api
-from validators.compare.fetching import SourceError
-from validators.compare.sources import read_source
 
 AT = "2026-03-09T10:00:00+01:00"
 NORDLICHT = EXAMPLES_DIR / "nordlicht-mode.yaml"

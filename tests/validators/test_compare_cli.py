@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from shopterms.validators.cli import main
 from tests.conftest import REPO_ROOT
-from validators.cli import main
 
 GOLDENS = Path(__file__).parent / "compare_goldens"
 SOURCES = [
@@ -205,7 +205,7 @@ def test_an_invalid_policy_file_is_located_and_every_bad_source_named(tmp_path: 
 def test_comparing_policy_files_loads_no_page_or_server_packages(arguments: list[str]) -> None:
     # Pages and addresses need rdflib, extruct and httpx; policy files alone must not pay for them.
     probe = (
-        "import json, sys\nfrom validators.cli import main\n"
+        "import json, sys\nfrom shopterms.validators.cli import main\n"
         f"try:\n    main(['compare', *{arguments!r}], prog_name='shopterms')\nexcept SystemExit as stop:\n"
         "    print(json.dumps([stop.code, sorted(sys.modules)]), file=sys.stderr)\n"
     )

@@ -8,16 +8,16 @@ from typing import Any
 
 import pytest
 
-from policy.compare import record_from_file
-from policy.compare.provenance import PageSource
-from policy.compare.record import ComparisonRecord
-from policy.jsonld import compile_policy, dumps
-from policy.loader import read_policy
+from shopterms.policy.compare import record_from_file
+from shopterms.policy.compare.provenance import PageSource
+from shopterms.policy.compare.record import ComparisonRecord
+from shopterms.policy.jsonld import compile_policy, dumps
+from shopterms.policy.loader import read_policy
+from shopterms.validators.compare.fetching import SourceError
+from shopterms.validators.compare.markup import read_jsonld_document, read_markup
+from shopterms.validators.compare.page_record import record_from_page
+from shopterms.validators.compare.sources import read_source
 from tests.conftest import example_files
-from validators.compare.fetching import SourceError
-from validators.compare.markup import read_jsonld_document, read_markup
-from validators.compare.page_record import record_from_page
-from validators.compare.sources import read_source
 
 PAGES = Path(__file__).parent / "compare_pages"
 BERGWERK = PAGES / "bergwerk-outdoor.html"

@@ -8,24 +8,24 @@ from typing import Any
 import pytest
 from rdflib import Graph, Literal
 
-from tests.validators.jsonld_fixtures import (
-    GOOD_DOCUMENTS,
-    assert_matches_golden,
-    broken_documents,
-    document,
-    refuse_network,
-)
-from validators.codes_jsonld import LD_CODES
-from validators.conformance import check_conformance, check_jsonld_conformance
-from validators.jsonld_graph import parse_jsonld
-from validators.lexical_forms import fits_datatype
-from validators.vocabulary import (
+from shopterms.validators.codes_jsonld import LD_CODES
+from shopterms.validators.conformance import check_conformance, check_jsonld_conformance
+from shopterms.validators.jsonld_graph import parse_jsonld
+from shopterms.validators.lexical_forms import fits_datatype
+from shopterms.validators.vocabulary import (
     SCHEMA,
     SHOPTERMS,
     default_vocabulary,
     extend_with_ontology,
     schemaorg_vocabulary,
     shopterms_ontology,
+)
+from tests.validators.jsonld_fixtures import (
+    GOOD_DOCUMENTS,
+    assert_matches_golden,
+    broken_documents,
+    document,
+    refuse_network,
 )
 
 # Each broken document and the code it exists for.
@@ -278,7 +278,7 @@ def test_literal_forms(value: Literal, datatype: str, fits: bool) -> None:
 
 
 def test_ld_and_goog_codes_are_in_the_shared_catalogue() -> None:
-    import validators.codes_google  # noqa: F401  (registers on import)
-    from policy.codes import CODES_BY_ID
+    import shopterms.validators.codes_google  # noqa: F401  (registers on import)
+    from shopterms.policy.codes import CODES_BY_ID
 
     assert {"LD001", "LD008", "GOOG001", "GOOG035"} <= set(CODES_BY_ID)

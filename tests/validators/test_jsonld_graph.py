@@ -9,10 +9,10 @@ import sys
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
+from shopterms.validators.jsonld_graph import JsonLdError, local_context, parse_jsonld
+from shopterms.validators.vocabulary import SHOPTERMS, extend_with_ontology, schemaorg_vocabulary
 from tests.conftest import REPO_ROOT
 from tests.validators.jsonld_fixtures import GOOD_DOCUMENTS, document, refuse_network
-from validators.jsonld_graph import JsonLdError, local_context, parse_jsonld
-from validators.vocabulary import SHOPTERMS, extend_with_ontology, schemaorg_vocabulary
 
 S = "https://schema.org/"
 
@@ -166,7 +166,7 @@ def test_bytes_and_text_parse_alike() -> None:
 
 def test_the_check_modules_import_without_rdflib_or_pyshacl() -> None:
     code = (
-        "import sys, validators.conformance, validators.shapes, validators.jsonld_graph; "
+        "import sys, shopterms.validators.conformance, shopterms.validators.shapes, shopterms.validators.jsonld_graph; "
         "print(sorted(m for m in ('rdflib', 'pyshacl') if m in sys.modules))"
     )
     result = subprocess.run(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from validators.cli import main
+from shopterms.validators.cli import main
 
 BROKEN = "shop:\n  name: Nordlicht\n  url: https://nordlicht.example\n  adress: {country: DE}\n"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from policy.diagnostics import Diagnostic, Location
-from validators.render import RENDERERS_BY_NAME, full
+from shopterms.policy.diagnostics import Diagnostic, Location
+from shopterms.validators.render import RENDERERS_BY_NAME, full
 
 
 def finding(location: Location | None, hint: str | None = "fix it") -> Diagnostic:

@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from policy.diagnostics import Diagnostic, Location
+from shopterms.policy.diagnostics import Diagnostic, Location
+from shopterms.validators.cli import main
+from shopterms.validators.render import RENDERERS_BY_NAME, github, sarif
 from tests.conftest import EXAMPLES_DIR
 from tests.validators.rules.policies import edited_text
-from validators.cli import main
-from validators.render import RENDERERS_BY_NAME, github, sarif
 
 SARIF_SCHEMA = json.loads(
     (Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")

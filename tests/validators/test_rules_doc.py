@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policy.codes import docs_anchor
-from validators.catalogue import load_catalogue, rules_markdown
+from shopterms.policy.codes import docs_anchor
+from shopterms.validators.catalogue import load_catalogue, rules_markdown
 
 RULES_DOC = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 

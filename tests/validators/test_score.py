@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from policy.diagnostics import YamlPath
+from shopterms.policy.diagnostics import YamlPath
+from shopterms.validators.cli import main
+from shopterms.validators.score import CRITERIA, CRITERIA_BY_ID, score
 from tests.conftest import EXAMPLES_DIR, REPO_ROOT
 from tests.validators.rules.policies import DELETE, load_edited
-from validators.cli import main
-from validators.score import CRITERIA, CRITERIA_BY_ID, score
 
 NORDLICHT = str(EXAMPLES_DIR / "nordlicht-mode.yaml")
 
@@ -59,7 +59,7 @@ def test_a_criterion_follows_its_fact(criterion: str, edits: dict[YamlPath, Any]
 
 
 def test_the_minimal_example_scores_low_and_the_full_ones_high() -> None:
-    from policy.loader import read_policy
+    from shopterms.policy.loader import read_policy
 
     totals = {path.stem: score(read_policy(path)).total for path in sorted(EXAMPLES_DIR.glob("*.yaml"))}
     assert totals == {"kleinkram": 14, "nordlicht-mode": 93, "voltwerk-electronics": 92}

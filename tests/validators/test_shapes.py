@@ -10,6 +10,9 @@ import pytest
 from rdflib import RDF, BNode, Graph, URIRef
 from rdflib.collection import Collection
 
+from shopterms.validators.codes_google import GOOG_CODE_BY_SHAPE, GOOG_CODES, SHAPES_NAMESPACE
+from shopterms.validators.shapes import check_jsonld_google_rules, google_shapes
+from shopterms.validators.vocabulary import SCHEMA, schemaorg_vocabulary
 from tests.validators.jsonld_fixtures import (
     GOOD_DOCUMENTS,
     assert_matches_golden,
@@ -17,9 +20,6 @@ from tests.validators.jsonld_fixtures import (
     document,
     refuse_network,
 )
-from validators.codes_google import GOOG_CODE_BY_SHAPE, GOOG_CODES, SHAPES_NAMESPACE
-from validators.shapes import check_jsonld_google_rules, google_shapes
-from validators.vocabulary import SCHEMA, schemaorg_vocabulary
 
 SH = "http://www.w3.org/ns/shacl#"
 

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from validators.render import RENDERERS_BY_NAME
+from shopterms.validators.render import RENDERERS_BY_NAME
 
 if TYPE_CHECKING:
-    from policy.diagnostics import Diagnostic
+    from shopterms.policy.diagnostics import Diagnostic
 
 
 @click.command("check")
@@ -46,12 +46,12 @@ def check_command(
     target: str, policy_file: Path | None, output_format: str, strict: bool, timeout: float
 ) -> None:
     """Check the structured data of a page (https://… or a saved HTML file) and compare it with POLICY."""
-    import validators.codes_jsonld  # registers the LD codes
-    import validators.codes_page  # noqa: F401 - registers the PAGE codes
-    from policy.codes import diagnostic
-    from policy.loader import load_policy
-    from validators.page.fetch import PageError, fetch_page, is_url, read_page_file
-    from validators.page.inspection import inspect_page
+    import shopterms.validators.codes_jsonld  # registers the LD codes
+    import shopterms.validators.codes_page  # noqa: F401 - registers the PAGE codes
+    from shopterms.policy.codes import diagnostic
+    from shopterms.policy.loader import load_policy
+    from shopterms.validators.page.fetch import PageError, fetch_page, is_url, read_page_file
+    from shopterms.validators.page.inspection import inspect_page
 
     name = "full" if output_format == "text" else output_format
     render = RENDERERS_BY_NAME[name]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import click
 
-from policy.compare.ranking import DEFAULT_PREFERENCES, PREFERENCE_NAMES
+from shopterms.policy.compare.ranking import DEFAULT_PREFERENCES, PREFERENCE_NAMES
 
 OPTION_BY_FIELD = {"country": "--to", "region": "--to", "postal_code": "--postal-code", "ordered_at": "--at"}
 FORMATS = ("table", "json", "markdown", "html")
 
 
 def _preferences(values: tuple[str, ...]) -> list[str]:
-    from policy.compare.ranking import check_preferences
+    from shopterms.policy.compare.ranking import check_preferences
 
     names = [name.strip().lower() for value in values for name in value.split(",") if name.strip()]
     try:
@@ -52,15 +52,15 @@ def compare_command(
     output: str,
 ) -> None:
     """Compare shops' post-purchase terms for a destination and rank them under stated preferences."""
-    from policy.compare.policy_record import place_of
-    from policy.compare.ranking import compare
-    from policy.errors import QueryError
-    from policy.moment import aware
-    from policy.queries import DestinationQuery
-    from validators.commands.query_input import bad_option
-    from validators.compare.fetching import SourceError, client
-    from validators.compare.render import RENDERERS_BY_FORMAT
-    from validators.compare.sources import read_source
+    from shopterms.policy.compare.policy_record import place_of
+    from shopterms.policy.compare.ranking import compare
+    from shopterms.policy.errors import QueryError
+    from shopterms.policy.moment import aware
+    from shopterms.policy.queries import DestinationQuery
+    from shopterms.validators.commands.query_input import bad_option
+    from shopterms.validators.compare.fetching import SourceError, client
+    from shopterms.validators.compare.render import RENDERERS_BY_FORMAT
+    from shopterms.validators.compare.sources import read_source
 
     chosen = _preferences(preferences)
     query = DestinationQuery.parse(destination).model_copy(update={"postal_code": postal_code})

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from policy.queries import ReturnDeadline
-from validators.commands.query_input import bad_option, day_label, load_or_exit
+from shopterms.policy.queries import ReturnDeadline
+from shopterms.validators.commands.query_input import bad_option, day_label, load_or_exit
 
 OPTION_BY_FIELD = {
     "country": "--country",
@@ -47,8 +47,8 @@ def deadline_command(
     policy_file: Path, country: str, region: str | None, delivered: str, ordered: str | None, output: str
 ) -> None:
     """The shop's return deadline and the statutory withdrawal deadline for a delivered order."""
-    from policy.deadline import return_deadline
-    from policy.errors import QueryError
+    from shopterms.policy.deadline import return_deadline
+    from shopterms.policy.errors import QueryError
 
     policy = load_or_exit(policy_file)
     try:

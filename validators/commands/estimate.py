@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from policy.queries import DeliveryEstimate
-from validators.commands.query_input import bad_option, day_label, load_or_exit, moment_label
+from shopterms.policy.queries import DeliveryEstimate
+from shopterms.validators.commands.query_input import bad_option, day_label, load_or_exit, moment_label
 
 OPTION_BY_FIELD = {
     "country": "--to",
@@ -82,9 +82,9 @@ def estimate_command(
     output: str,
 ) -> None:
     """Estimate dispatch and delivery dates for an order to a destination, fastest service first."""
-    from policy.errors import QueryError
-    from policy.estimate import estimate_delivery
-    from policy.queries import DestinationQuery
+    from shopterms.policy.errors import QueryError
+    from shopterms.policy.estimate import estimate_delivery
+    from shopterms.policy.queries import DestinationQuery
 
     policy = load_or_exit(policy_file)
     query = DestinationQuery.parse(destination).model_copy(update={"postal_code": postal_code})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from validators.catalogue import describe, load_catalogue, lookup, suggest
+from shopterms.validators.catalogue import describe, load_catalogue, lookup, suggest
 
 
 @click.command("explain")

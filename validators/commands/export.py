@@ -12,14 +12,14 @@ from pathlib import Path
 
 import click
 
-from policy.export.registry import EXPORTERS_BY_NAME
-from policy.model import Policy
+from shopterms.policy.export.registry import EXPORTERS_BY_NAME
+from shopterms.policy.model import Policy
 
 FORMAT_BY_SUFFIX = {".json": "json", ".tsv": "tsv", ".csv": "csv"}
 
 
 def _load(path: Path) -> Policy:
-    from validators.commands.policy_input import load_or_exit
+    from shopterms.validators.commands.policy_input import load_or_exit
 
     return load_or_exit(str(path), "nothing was exported")
 
@@ -75,7 +75,7 @@ def export_command(
     policy_file: Path, target_name: str, output: Path | None, fmt: str | None, allow_lossy: bool
 ) -> None:
     """Write the policy's terms in a format a shopping platform or agent reads."""
-    from policy.export import ExportError, LossyExport, export
+    from shopterms.policy.export import ExportError, LossyExport, export
 
     target = EXPORTERS_BY_NAME[target_name]
     chosen = _format(fmt, output, target.formats, target_name)

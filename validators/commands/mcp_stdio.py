@@ -18,8 +18,8 @@ def mcp_command(policy_file: Path) -> None:
 
     Add it to a client's configuration as the command `shopterms mcp path/to/policy.yaml`.
     """
-    from server.reload import describe
-    from server.state import PolicyError, load_state
+    from shopterms.server.reload import describe
+    from shopterms.server.state import PolicyError, load_state
 
     try:
         state = load_state(policy_file, policy_file.stem)
@@ -28,7 +28,7 @@ def mcp_command(policy_file: Path) -> None:
         click.echo(f"{policy_file}: not served, the policy file has errors.", err=True)
         raise SystemExit(1) from None
 
-    from server.mcp_server import create_mcp
+    from shopterms.server.mcp_server import create_mcp
 
     try:
         create_mcp(lambda: state).run("stdio")

@@ -10,7 +10,7 @@ import json
 
 import click
 
-from validators.commands.policy_input import load_or_exit
+from shopterms.validators.commands.policy_input import load_or_exit
 
 
 @click.command("normalize")

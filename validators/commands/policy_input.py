@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import click
 
-from policy.model import Policy
-from validators.commands.validate import exit_status, load, summary
-from validators.render import full
+from shopterms.policy.model import Policy
+from shopterms.validators.commands.validate import exit_status, load, summary
+from shopterms.validators.render import full
 
 
 def load_or_exit(policy_file: str, consequence: str) -> Policy:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
-from policy.errors import QueryError, listing
-from policy.model import Policy
-from validators.commands import policy_input
+from shopterms.policy.errors import QueryError, listing
+from shopterms.policy.model import Policy
+from shopterms.validators.commands import policy_input
 
 # More allowed values than this (every country code) are left to the message instead of listed.
 _MAX_LISTED = 40

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import click
+
+from shopterms.schemas.data import data_text
 
 SCHEMA_FILE = "policy.schema.json"
 
@@ -13,7 +13,7 @@ SCHEMA_FILE = "policy.schema.json"
 def schema_command() -> None:
     """Print the JSON Schema of policy files (point an editor's YAML support at it)."""
     try:
-        text = resources.files("schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+        text = data_text(SCHEMA_FILE)
     except FileNotFoundError:
         click.echo(
             f"error: schemas/{SCHEMA_FILE} is missing from this installation; "

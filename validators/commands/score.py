@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from validators.score import Score
+    from shopterms.validators.score import Score
 
 
 @click.command("score")
@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 @click.option("--fail-under", type=click.IntRange(0, 100), help="Exit 1 when the score is below this.")
 def score_command(policy_file: Path, output_format: str, fail_under: int | None) -> None:
     """Score POLICY for shopping agents: completeness of its answers and competitiveness of its terms."""
-    from policy.loader import load_policy
-    from validators.render import RENDERERS_BY_NAME
-    from validators.score import score
+    from shopterms.policy.loader import load_policy
+    from shopterms.validators.render import RENDERERS_BY_NAME
+    from shopterms.validators.score import score
 
     result = load_policy(policy_file)
     if result.policy is None:

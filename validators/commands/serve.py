@@ -77,9 +77,9 @@ def serve_command(
 
     Send SIGHUP to re-read the files; an invalid file is reported and the previous terms keep serving.
     """
-    from server.context import ServerSettings
-    from server.reload import describe
-    from server.state import PolicyError, open_registry, policy_files
+    from shopterms.server.context import ServerSettings
+    from shopterms.server.reload import describe
+    from shopterms.server.state import PolicyError, open_registry, policy_files
 
     if source.is_dir() and not policy_files(source):
         raise click.UsageError(f"{source} holds no *.yaml policy files")
@@ -94,11 +94,11 @@ def serve_command(
 
     import uvicorn
 
-    from server.http_app import create_app
+    from shopterms.server.http_app import create_app
 
     mounts = []
     if with_mcp:
-        from server.mcp_mount import mcp_mounts
+        from shopterms.server.mcp_mount import mcp_mounts
 
         mounts = mcp_mounts(registry, _hosts(host, public_url, allowed_hosts), allowed_origins)
     settings = ServerSettings(public_url=public_url, max_age=max_age, mcp=with_mcp)

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 
 import click
 
-from policy.loader import LoadResult, load_policy, load_policy_bytes
-from policy.source import MAX_BYTES
-from validators.file_report import FileReport, check_loaded
-from validators.render import RENDERERS_BY_NAME
-from validators.rules.selection import PACK_NAMES, UnknownPackError, parse_packs
+from shopterms.policy.loader import LoadResult, load_policy, load_policy_bytes
+from shopterms.policy.source import MAX_BYTES
+from shopterms.validators.file_report import FileReport, check_loaded
+from shopterms.validators.render import RENDERERS_BY_NAME
+from shopterms.validators.rules.selection import PACK_NAMES, UnknownPackError, parse_packs
 
 FORMAT_ALIASES = {"text": "full"}
 # Formats read by people get a summary line; machine formats must stay parseable.

@@ -10,11 +10,11 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from policy.compare.policy_record import record_from_policy
-from policy.compare.record import ComparisonRecord
-from policy.loader import load_policy_text
-from policy.queries import DestinationQuery
-from validators.compare.fetching import Fetched, SourceError, client, fetch
+from shopterms.policy.compare.policy_record import record_from_policy
+from shopterms.policy.compare.record import ComparisonRecord
+from shopterms.policy.loader import load_policy_text
+from shopterms.policy.queries import DestinationQuery
+from shopterms.validators.compare.fetching import Fetched, SourceError, client, fetch
 
 if TYPE_CHECKING:
     import httpx

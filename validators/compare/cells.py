@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from policy.compare.fact import Fact
-from policy.compare.preferences import day, days, money
-from policy.compare.ranking import Comparison, RankedShop
-from policy.compare.record import ComparisonRecord, DeliveryService
+from shopterms.policy.compare.fact import Fact
+from shopterms.policy.compare.preferences import day, days, money
+from shopterms.policy.compare.ranking import Comparison, RankedShop
+from shopterms.policy.compare.record import ComparisonRecord, DeliveryService
 
 UNKNOWN = "unknown"
 Row = tuple[str, list[str]]

@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from validators.compare.page_graph import PageGraph, Syntax
-from validators.jsonld_graph import DEFAULT_BASE, JsonLdError, parse_jsonld
+from shopterms.validators.compare.page_graph import PageGraph, Syntax
+from shopterms.validators.jsonld_graph import DEFAULT_BASE, JsonLdError, parse_jsonld
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -47,7 +47,7 @@ def read_markup(html: str, url: str, base: str | None = None) -> tuple[PageGraph
     alike: each JSON-LD script on its own, microdata and RDFa turned into JSON-LD documents."""
     from rdflib import Graph
 
-    from validators.page.blocks import page_data
+    from shopterms.validators.page.blocks import page_data
 
     found = page_data(html, base or DEFAULT_BASE)
     collected = _Collected(Graph())

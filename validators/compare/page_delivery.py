@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from policy.compare import selection
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.record import Carrier, DaySpan, Delivery, DeliveryService, DeliveryTime, Price
-from policy.coverage import Match, Place
-from validators.compare.page_graph import PageGraph, ours, schema
-from validators.compare.page_places import best_match
-from validators.compare.page_timing import Period, dates, period
+from shopterms.policy.compare import selection
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.record import Carrier, DaySpan, Delivery, DeliveryService, DeliveryTime, Price
+from shopterms.policy.coverage import Match, Place
+from shopterms.validators.compare.page_graph import PageGraph, ours, schema
+from shopterms.validators.compare.page_places import best_match
+from shopterms.validators.compare.page_timing import Period, dates, period
 
 if TYPE_CHECKING:
     from rdflib.term import Node

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
-from policy.compare.provenance import PageSource
-from validators.node_labels import term_name
-from validators.vocabulary import SCHEMA, SHOPTERMS, Vocabulary, schemaorg_vocabulary
+from shopterms.policy.compare.provenance import PageSource
+from shopterms.validators.node_labels import term_name
+from shopterms.validators.vocabulary import SCHEMA, SHOPTERMS, Vocabulary, schemaorg_vocabulary
 
 if TYPE_CHECKING:
     from rdflib import Graph

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.record import InvoiceDue, Payment
-from policy.model.payment import KNOWN_METHODS
-from validators.compare.page_graph import PageGraph, ours, schema
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.record import InvoiceDue, Payment
+from shopterms.policy.model.payment import KNOWN_METHODS
+from shopterms.validators.compare.page_graph import PageGraph, ours, schema
 
 if TYPE_CHECKING:
     from rdflib.term import Node

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from policy.coverage import Match, Place
-from validators.compare.page_graph import PageGraph, schema
+from shopterms.policy.coverage import Match, Place
+from shopterms.validators.compare.page_graph import PageGraph, schema
 
 if TYPE_CHECKING:
     from rdflib.term import Node

@@ -11,16 +11,16 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.policy_record import destination_of, place_of
-from policy.compare.record import ComparisonRecord, ShopIdentity, SourceInfo
-from policy.moment import aware
-from policy.queries import DestinationQuery
-from validators.compare.page_delivery import page_delivery
-from validators.compare.page_graph import PageGraph, ours, schema
-from validators.compare.page_payment import page_payment
-from validators.compare.page_returns import page_returns
-from validators.compare.page_support import page_support
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.policy_record import destination_of, place_of
+from shopterms.policy.compare.record import ComparisonRecord, ShopIdentity, SourceInfo
+from shopterms.policy.moment import aware
+from shopterms.policy.queries import DestinationQuery
+from shopterms.validators.compare.page_delivery import page_delivery
+from shopterms.validators.compare.page_graph import PageGraph, ours, schema
+from shopterms.validators.compare.page_payment import page_payment
+from shopterms.validators.compare.page_returns import page_returns
+from shopterms.validators.compare.page_support import page_support
 
 if TYPE_CHECKING:
     from rdflib.term import Node

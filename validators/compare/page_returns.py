@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.record import RefundTime, ReturnCost, Returns, ReturnWindow
-from validators.compare.page_graph import PageGraph, ours, schema
-from validators.compare.page_places import country_codes
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.record import RefundTime, ReturnCost, Returns, ReturnWindow
+from shopterms.validators.compare.page_graph import PageGraph, ours, schema
+from shopterms.validators.compare.page_places import country_codes
 
 if TYPE_CHECKING:
     from rdflib.term import Node

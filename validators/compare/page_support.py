@@ -10,9 +10,9 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from policy.compare.fact import Fact, known, unknown
-from policy.compare.record import Channel, Support
-from validators.compare.page_graph import PageGraph, ours, schema
+from shopterms.policy.compare.fact import Fact, known, unknown
+from shopterms.policy.compare.record import Channel, Support
+from shopterms.validators.compare.page_graph import PageGraph, ours, schema
 
 if TYPE_CHECKING:
     from rdflib.term import Node

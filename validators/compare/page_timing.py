@@ -14,9 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policy.compare.record import DaySpan
-from policy.coverage import Place
-from validators.compare.page_graph import PageGraph, ours, schema
+from shopterms.policy.compare.record import DaySpan
+from shopterms.policy.coverage import Place
+from shopterms.validators.compare.page_graph import PageGraph, ours, schema
 
 if TYPE_CHECKING:
     from rdflib.term import Node
@@ -117,10 +117,10 @@ def dates(
     ]
     if missing or zone is None or holidays is None:
         return None, f"dates not computed: the markup states no {', '.join(missing)}", []
-    from policy.errors import QueryError
-    from policy.estimate import estimate_delivery
-    from policy.model import Policy
-    from policy.queries import DestinationQuery
+    from shopterms.policy.errors import QueryError
+    from shopterms.policy.estimate import estimate_delivery
+    from shopterms.policy.model import Policy
+    from shopterms.policy.queries import DestinationQuery
 
     cutoff = _local_cutoff(page, handling_holder, zone, ordered.date())
     handling_spec: dict[str, Any] = {

@@ -10,8 +10,8 @@ import html
 import textwrap
 from collections.abc import Callable
 
-from policy.compare.ranking import Comparison
-from validators.compare.cells import full_labels, heading, ranking_line, rows
+from shopterms.policy.compare.ranking import Comparison
+from shopterms.validators.compare.cells import full_labels, heading, ranking_line, rows
 
 LABEL_WIDTH = 18
 COLUMN_WIDTH = 30

@@ -15,14 +15,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from policy.compare.policy_record import record_from_policy
-from policy.compare.record import ComparisonRecord
-from policy.loader import load_policy
-from policy.queries import DestinationQuery
-from validators.compare.api_reader import looks_like_policy, policy_url, record_from_fetched
-from validators.compare.fetching import MAX_BYTES, Fetched, SourceError, client, fetch
-from validators.compare.markup import MarkupError, read_jsonld_document, read_markup
-from validators.compare.page_record import record_from_page
+from shopterms.policy.compare.policy_record import record_from_policy
+from shopterms.policy.compare.record import ComparisonRecord
+from shopterms.policy.loader import load_policy
+from shopterms.policy.queries import DestinationQuery
+from shopterms.validators.compare.api_reader import looks_like_policy, policy_url, record_from_fetched
+from shopterms.validators.compare.fetching import MAX_BYTES, Fetched, SourceError, client, fetch
+from shopterms.validators.compare.markup import MarkupError, read_jsonld_document, read_markup
+from shopterms.validators.compare.page_record import record_from_page
 
 if TYPE_CHECKING:
     import httpx

@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy.diagnostics import Location
-from validators.page.microdata import microdata_document, rdfa_documents
+from shopterms.policy.diagnostics import Location
+from shopterms.validators.page.microdata import microdata_document, rdfa_documents
 
 
 @dataclass(frozen=True)

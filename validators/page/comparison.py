@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from policy.codes import diagnostic
-from policy.diagnostics import Diagnostic, Location, YamlPath
-from policy.locate import source_lines
-from validators.page.facts import ContactFact, DayRange, ReturnFact, ShippingFact
-from validators.rules.parts import terms_key
-from validators.rules.rule import RuleInput
+from shopterms.policy.codes import diagnostic
+from shopterms.policy.diagnostics import Diagnostic, Location, YamlPath
+from shopterms.policy.locate import source_lines
+from shopterms.validators.page.facts import ContactFact, DayRange, ReturnFact, ShippingFact
+from shopterms.validators.rules.parts import terms_key
+from shopterms.validators.rules.rule import RuleInput
 
 
 @dataclass(frozen=True)

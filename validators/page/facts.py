@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from validators.vocabulary import SCHEMA, SHOPTERMS
+from shopterms.validators.vocabulary import SCHEMA, SHOPTERMS
 
 if TYPE_CHECKING:
     from rdflib import Graph

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from policy.codes import diagnostic
-from policy.diagnostics import Diagnostic, Location
-from policy.loader import LoadResult
-from validators.page.blocks import Block, page_data
-from validators.page.comparison import Comparison, Found, PolicyFacts
-from validators.page.facts import ContactFact, GraphFacts, ReturnFact, ShippingFact
-from validators.page.fetch import Page
+from shopterms.policy.codes import diagnostic
+from shopterms.policy.diagnostics import Diagnostic, Location
+from shopterms.policy.loader import LoadResult
+from shopterms.validators.page.blocks import Block, page_data
+from shopterms.validators.page.comparison import Comparison, Found, PolicyFacts
+from shopterms.validators.page.facts import ContactFact, GraphFacts, ReturnFact, ShippingFact
+from shopterms.validators.page.fetch import Page
 
 
 def _located(items: list[Diagnostic], page: Page, at: Location) -> list[Diagnostic]:
@@ -20,8 +20,8 @@ def _located(items: list[Diagnostic], page: Page, at: Location) -> list[Diagnost
 
 def policy_facts(result: LoadResult) -> PolicyFacts:
     """The facts of a valid policy, read back from its own compiled JSON-LD."""
-    from policy.jsonld import compile_policy
-    from validators.jsonld_graph import parse_jsonld
+    from shopterms.policy.jsonld import compile_policy
+    from shopterms.validators.jsonld_graph import parse_jsonld
 
     assert result.policy is not None
     facts = GraphFacts(parse_jsonld(compile_policy(result.policy)))
@@ -30,9 +30,9 @@ def policy_facts(result: LoadResult) -> PolicyFacts:
 
 def inspect_page(page: Page, policy: LoadResult | None = None) -> tuple[list[Diagnostic], list[str]]:
     """Diagnostics for the page, and the post-purchase types its structured data holds."""
-    from validators.conformance import check_conformance
-    from validators.jsonld_graph import JsonLdError, parse_jsonld
-    from validators.shapes import check_google_rules
+    from shopterms.validators.conformance import check_conformance
+    from shopterms.validators.jsonld_graph import JsonLdError, parse_jsonld
+    from shopterms.validators.shapes import check_google_rules
 
     data = page_data(page.text, page.base_url)
     found: list[Diagnostic] = [
@@ -82,7 +82,7 @@ def inspect_page(page: Page, policy: LoadResult | None = None) -> tuple[list[Dia
             )
         )
     if policy is not None and policy.policy is not None:
-        from validators.rules.rule import RuleInput
+        from shopterms.validators.rules.rule import RuleInput
 
         comparison = Comparison(page.name, RuleInput(policy.policy, policy), policy_facts(policy), page.text)
         found += comparison.run(facts)
@@ -93,8 +93,8 @@ def inspect_page(page: Page, policy: LoadResult | None = None) -> tuple[list[Dia
 
 
 def _odr_links(page: Page) -> list[Diagnostic]:
-    from policy.locate import position_of
-    from validators.rules.eu import ODR_LINK
+    from shopterms.policy.locate import position_of
+    from shopterms.validators.rules.eu import ODR_LINK
 
     found = []
     for match in ODR_LINK.finditer(page.text):

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from policy.jsonld import compile_offer_shipping_details, compile_policy
-from policy.model import Policy
+from shopterms.policy.jsonld import compile_offer_shipping_details, compile_policy
+from shopterms.policy.model import Policy
 
 ARTEFACTS_BY_NAME: dict[str, str] = {
-    "jsonld": "validators.publish.jsonld_files:jsonld_files",
-    "terms-page": "validators.publish.terms_page:terms_page_files",
-    "mcp-discovery": "validators.publish.mcp_files:mcp_files",
-    "discovery": "validators.publish.discovery_files:discovery_files",
+    "jsonld": "shopterms.validators.publish.jsonld_files:jsonld_files",
+    "terms-page": "shopterms.validators.publish.terms_page:terms_page_files",
+    "mcp-discovery": "shopterms.validators.publish.mcp_files:mcp_files",
+    "discovery": "shopterms.validators.publish.discovery_files:discovery_files",
 }
 
 ArtefactWriter = Callable[["BuildInput"], Mapping[str, bytes]]

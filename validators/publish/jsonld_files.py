@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from policy.jsonld import dumps
-from validators.publish.artefacts import BuildInput
-from validators.publish.markup import Markup
+from shopterms.policy.jsonld import dumps
+from shopterms.validators.publish.artefacts import BuildInput
+from shopterms.validators.publish.markup import Markup
 
 POLICY_FILE = "policy.jsonld"
 SNIPPET_FILE = "jsonld-snippet.html"

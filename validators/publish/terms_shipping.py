@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from policy.carriers import carrier_name
-from policy.jsonld.destinations import destination_groups
-from policy.jsonld.timing import handling_cutoff, handling_days
-from policy.model import Destination, Policy, RateRule, Service, Shipping
-from policy.model.common import DayRange
-from policy.model.shipping import ValueRange
-from validators.publish.formatter import Formatter
-from validators.publish.markup import Markup, element, facts, lines, table
+from shopterms.policy.carriers import carrier_name
+from shopterms.policy.jsonld.destinations import destination_groups
+from shopterms.policy.jsonld.timing import handling_cutoff, handling_days
+from shopterms.policy.model import Destination, Policy, RateRule, Service, Shipping
+from shopterms.policy.model.common import DayRange
+from shopterms.policy.model.shipping import ValueRange
+from shopterms.validators.publish.formatter import Formatter
+from shopterms.validators.publish.markup import Markup, element, facts, lines, table
 
 DEFAULT_DELIVERY_DAYS = ["mon", "tue", "wed", "thu", "fri"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from policy.diagnostics import Diagnostic
-from validators.render import concise, full, github, json_report, sarif
+from shopterms.policy.diagnostics import Diagnostic
+from shopterms.validators.render import concise, full, github, json_report, sarif
 
 Renderer = Callable[[Sequence[Diagnostic], Mapping[str, str | None]], str]
 

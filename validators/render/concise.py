@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from policy.diagnostics import Diagnostic
+from shopterms.policy.diagnostics import Diagnostic
 
 
 def headline(diagnostic: Diagnostic) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-from policy.diagnostics import Diagnostic, Location
-from policy.locate import source_lines
-from validators.render.concise import headline
+from shopterms.policy.diagnostics import Diagnostic, Location
+from shopterms.policy.locate import source_lines
+from shopterms.validators.render.concise import headline
 
 _TAB = "    "
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from policy.codes import CODES_BY_ID
-from policy.diagnostics import Diagnostic
+from shopterms.policy.codes import CODES_BY_ID
+from shopterms.policy.diagnostics import Diagnostic
 
 _COMMAND_BY_SEVERITY = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -6,8 +6,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from policy.codes import CODES_BY_ID, docs_anchor
-from policy.diagnostics import Diagnostic, Location
+from shopterms.policy.codes import CODES_BY_ID, docs_anchor
+from shopterms.policy.diagnostics import Diagnostic, Location
 
 DOCS_PAGE = "docs/rules.md"
 

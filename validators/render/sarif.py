@@ -14,8 +14,8 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from policy.codes import CODES_BY_ID, docs_anchor
-from policy.diagnostics import CodeInfo, Diagnostic
+from shopterms.policy.codes import CODES_BY_ID, docs_anchor
+from shopterms.policy.diagnostics import CodeInfo, Diagnostic
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # Where docs/rules.md is published; helpUri must be an absolute address.

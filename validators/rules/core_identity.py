@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from policy.diagnostics import CodeInfo
-from validators.rules.iso_codes import country_codes, currency_codes, subdivision_codes
-from validators.rules.parts import countries, policy_strings, subdivisions
-from validators.rules.rule import Finding, Rule, RuleInput, collect
+from shopterms.policy.diagnostics import CodeInfo
+from shopterms.validators.rules.iso_codes import country_codes, currency_codes, subdivision_codes
+from shopterms.validators.rules.parts import countries, policy_strings, subdivisions
+from shopterms.validators.rules.rule import Finding, Rule, RuleInput, collect
 
 RULES: list[Rule] = []
 rule = collect(RULES, "core")

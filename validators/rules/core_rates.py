@@ -12,11 +12,11 @@ import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 
-from policy.diagnostics import CodeInfo
-from policy.model import RateRule, Service
-from policy.model.shipping import ValueRange
-from validators.rules.parts import services_with_paths as _services
-from validators.rules.rule import Finding, Rule, RuleInput, collect
+from shopterms.policy.diagnostics import CodeInfo
+from shopterms.policy.model import RateRule, Service
+from shopterms.policy.model.shipping import ValueRange
+from shopterms.validators.rules.parts import services_with_paths as _services
+from shopterms.validators.rules.rule import Finding, Rule, RuleInput, collect
 
 RULES: list[Rule] = []
 rule = collect(RULES, "core")

@@ -9,11 +9,11 @@ import itertools
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
-from policy.carriers import CUSTOM_PREFIX, carriers_by_id
-from policy.diagnostics import CodeInfo, YamlPath
-from policy.model import DateRange
-from validators.rules.parts import services_with_paths as _services
-from validators.rules.rule import Finding, Rule, RuleInput, collect
+from shopterms.policy.carriers import CUSTOM_PREFIX, carriers_by_id
+from shopterms.policy.diagnostics import CodeInfo, YamlPath
+from shopterms.policy.model import DateRange
+from shopterms.validators.rules.parts import services_with_paths as _services
+from shopterms.validators.rules.rule import Finding, Rule, RuleInput, collect
 
 RULES: list[Rule] = []
 rule = collect(RULES, "core")

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from policy.diagnostics import CodeInfo, YamlPath
-from policy.model import SupportChannel
-from validators.rules.rule import Finding, Rule, RuleInput, collect
+from shopterms.policy.diagnostics import CodeInfo, YamlPath
+from shopterms.policy.model import SupportChannel
+from shopterms.validators.rules.rule import Finding, Rule, RuleInput, collect
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policy.diagnostics import CodeInfo
-from validators.rules.parts import policy_strings
-from validators.rules.rule import Finding, Rule, RuleInput, collect
+from shopterms.policy.diagnostics import CodeInfo
+from shopterms.validators.rules.parts import policy_strings
+from shopterms.validators.rules.rule import Finding, Rule, RuleInput, collect
 
 RULES: list[Rule] = []
 rule = collect(RULES, "de")

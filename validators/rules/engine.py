@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from policy.codes import diagnostic
-from policy.diagnostics import Diagnostic
-from policy.loader import LoadResult
-from policy.locate import source_lines
-from validators.rules.registry import RULES_BY_PACK
-from validators.rules.rule import Rule, RuleInput
+from shopterms.policy.codes import diagnostic
+from shopterms.policy.diagnostics import Diagnostic
+from shopterms.policy.loader import LoadResult
+from shopterms.policy.locate import source_lines
+from shopterms.validators.rules.registry import RULES_BY_PACK
+from shopterms.validators.rules.rule import Rule, RuleInput
 
 
 def rules_of(packs: Iterable[str]) -> list[Rule]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policy.diagnostics import CodeInfo
-from validators.rules.core_support import phone_numbers
-from validators.rules.parts import return_terms, slow_services, terms_key
-from validators.rules.rule import Finding, Rule, RuleInput, collect
-from validators.rules.selection import EU_MEMBER_STATES, pack_countries
+from shopterms.policy.diagnostics import CodeInfo
+from shopterms.validators.rules.core_support import phone_numbers
+from shopterms.validators.rules.parts import return_terms, slow_services, terms_key
+from shopterms.validators.rules.rule import Finding, Rule, RuleInput, collect
+from shopterms.validators.rules.selection import EU_MEMBER_STATES, pack_countries
 
 RULES: list[Rule] = []
 rule = collect(RULES, "eu")

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from policy.diagnostics import YamlPath
-from policy.model import Policy, Service
-from policy.model.returns import Terms
+from shopterms.policy.diagnostics import YamlPath
+from shopterms.policy.model import Policy, Service
+from shopterms.policy.model.returns import Terms
 
 if TYPE_CHECKING:
-    from validators.rules.rule import RuleInput
+    from shopterms.validators.rules.rule import RuleInput
 
 
 def countries(policy: Policy) -> Iterator[tuple[YamlPath, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from validators.rules import (
+from shopterms.validators.rules import (
     core_identity,
     core_payment,
     core_rates,
@@ -14,7 +14,7 @@ from validators.rules import (
     uk,
     us,
 )
-from validators.rules.rule import Rule
+from shopterms.validators.rules.rule import Rule
 
 RULES_BY_PACK: dict[str, tuple[Rule, ...]] = {
     "core": (

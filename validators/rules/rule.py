@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from policy.codes import register
-from policy.diagnostics import CodeInfo, Location, YamlPath
-from policy.loader import LoadResult
-from policy.locate import position_of
-from policy.model import Policy
+from shopterms.policy.codes import register
+from shopterms.policy.diagnostics import CodeInfo, Location, YamlPath
+from shopterms.policy.loader import LoadResult
+from shopterms.policy.locate import position_of
+from shopterms.policy.model import Policy
 
 
 @dataclass(frozen=True)

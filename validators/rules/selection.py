@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policy.model import Policy
+from shopterms.policy.model import Policy
 
 # Member states of the European Union (ISO 3166-1 alpha-2; Greece is GR here, EL only in VAT ids).
 _EU = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"

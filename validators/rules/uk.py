@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policy.diagnostics import CodeInfo
-from validators.rules.eu import expensive_lines
-from validators.rules.parts import return_terms, slow_services, terms_key
-from validators.rules.rule import Finding, Rule, RuleInput, collect
+from shopterms.policy.diagnostics import CodeInfo
+from shopterms.validators.rules.eu import expensive_lines
+from shopterms.validators.rules.parts import return_terms, slow_services, terms_key
+from shopterms.validators.rules.rule import Finding, Rule, RuleInput, collect
 
 RULES: list[Rule] = []
 rule = collect(RULES, "uk")

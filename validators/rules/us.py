@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policy.diagnostics import CodeInfo
-from validators.rules.parts import calendar_days, services_to
-from validators.rules.rule import Finding, Rule, RuleInput, collect
+from shopterms.policy.diagnostics import CodeInfo
+from shopterms.validators.rules.parts import calendar_days, services_to
+from shopterms.validators.rules.rule import Finding, Rule, RuleInput, collect
 
 RULES: list[Rule] = []
 rule = collect(RULES, "us")

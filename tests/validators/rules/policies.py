@@ -10,11 +10,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from policy.diagnostics import Diagnostic, YamlPath
-from policy.loader import LoadResult, load_policy_text
+from shopterms.policy.diagnostics import Diagnostic, YamlPath
+from shopterms.policy.loader import LoadResult, load_policy_text
+from shopterms.validators.rules.engine import run_rules
+from shopterms.validators.rules.selection import PACK_NAMES
 from tests.conftest import EXAMPLES_DIR
-from validators.rules.engine import run_rules
-from validators.rules.selection import PACK_NAMES
 
 DELETE = object()
 Edits = Mapping[YamlPath, Any]

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from policy.diagnostics import YamlPath
+from shopterms.policy.diagnostics import YamlPath
+from shopterms.validators.cli import main
 from tests.validators.rules.policies import edited_text
-from validators.cli import main
 
 EXPECTED = Path(__file__).parent / "expected"
 PHONE: YamlPath = ("support", "channels", 0)

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from policy.diagnostics import YamlPath
+from shopterms.policy.diagnostics import YamlPath
+from shopterms.validators.rules.engine import run_rules
+from shopterms.validators.rules.registry import RULES_BY_PACK
 from tests.validators.rules.policies import DELETE, edited_text, findings, load_edited
-from validators.rules.engine import run_rules
-from validators.rules.registry import RULES_BY_PACK
 
 ODR = "https://ec.europa.eu/consumers/odr"
 STANDARD: YamlPath = ("shipping", "services", 0)
@@ -229,7 +229,7 @@ def test_a_finding_points_at_the_written_value() -> None:
 def test_an_odr_link_in_a_comment_is_found_at_its_column() -> None:
     result = load_edited({})
     text = (result.source or "") + f"# Streitschlichtung: {ODR}\n"
-    from policy.loader import load_policy_text
+    from shopterms.policy.loader import load_policy_text
 
     commented = load_policy_text(text, "policy.yaml")
     found = [item for item in run_rules(commented, ["eu"]) if item.code == "EU008"]
@@ -244,13 +244,13 @@ def test_packs_run_only_their_own_rules() -> None:
 
 
 def test_an_invalid_policy_gets_no_rule_findings() -> None:
-    from policy.loader import load_policy_text
+    from shopterms.policy.loader import load_policy_text
 
     assert run_rules(load_policy_text("shop: {}\n", "bad.yaml"), ["core", "eu"]) == []
 
 
 def test_an_ignore_comment_on_the_line_acknowledges_that_code_only() -> None:
-    from policy.loader import load_policy_text
+    from shopterms.policy.loader import load_policy_text
 
     text = edited_text({("returns", "restocking_fee"): "10%"})
     line = next(line for line in text.splitlines() if "restocking_fee:" in line)

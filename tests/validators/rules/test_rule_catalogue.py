@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from policy.codes import CODES_BY_ID
-from validators.rules.registry import RULES_BY_PACK
-from validators.rules.selection import PACK_NAMES
+from shopterms.policy.codes import CODES_BY_ID
+from shopterms.validators.rules.registry import RULES_BY_PACK
+from shopterms.validators.rules.selection import PACK_NAMES
 
 FAMILIES_BY_PACK = {
     "core": ("SHIP", "RET", "PAY", "SUP", "LEG"),
@@ -44,7 +44,7 @@ def test_every_entry_says_what_why_and_shows_an_example_and_a_fix() -> None:
 
 
 def test_rule_names_are_unique_in_the_whole_catalogue() -> None:
-    from validators.catalogue import load_catalogue
+    from shopterms.validators.catalogue import load_catalogue
 
     names = [info.name for info in load_catalogue().values()]
     assert len(names) == len(set(names))

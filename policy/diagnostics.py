@@ -45,6 +45,14 @@ class Diagnostic:
             text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
         return text
 
+    @property
+    def headline(self) -> str:
+        """`file:line:col: severity[CODE] message`, or `file: severity[CODE] message` without a place."""
+        where = self.file
+        if self.location is not None:
+            where += f":{self.location.line}:{self.location.column}"
+        return f"{where}: {self.severity}[{self.code}] {self.message}"
+
 
 @dataclass(frozen=True)
 class CodeInfo:

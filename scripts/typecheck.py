@@ -22,7 +22,8 @@ SOURCE_FOLDERS = ("policy", "server", "validators", "schemas")
 def main(folders: list[str]) -> int:
     unknown = sorted(set(folders) - set(SOURCE_FOLDERS))
     if unknown:
-        print(f"not a source folder: {', '.join(unknown)} (choose from {', '.join(SOURCE_FOLDERS)})", file=sys.stderr)
+        choices = ", ".join(SOURCE_FOLDERS)
+        print(f"not a source folder: {', '.join(unknown)} (choose from {choices})", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="shopterms-typecheck-") as tree:
         package = Path(tree) / "shopterms"

@@ -21,7 +21,6 @@ import anyio
 
 from shopterms.policy.loader import PolicyError
 from shopterms.server.state import Fingerprint, ShopRegistry, ShopState, load_state, policy_files
-from shopterms.validators.render.concise import headline
 
 logger = logging.getLogger("shopterms.server")
 
@@ -37,7 +36,7 @@ class ReloadOutcome:
 
 def describe(error: PolicyError) -> str:
     """Every error diagnostic of a failed load, one located line each."""
-    lines = [headline(d) for d in error.result.diagnostics if d.severity == "error"]
+    lines = [d.headline for d in error.result.diagnostics if d.severity == "error"]
     return "\n".join(lines) or str(error)
 
 

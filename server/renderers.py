@@ -5,10 +5,10 @@ Both come from the build's own writers, so a served page and a built page are th
 
 from __future__ import annotations
 
+from shopterms.policy.documents.artefacts import BuildInput
+from shopterms.policy.documents.terms_page.page import terms_page_files
 from shopterms.policy.jsonld import compile_policy, dumps
 from shopterms.policy.model import Policy
-from shopterms.validators.publish.artefacts import BuildInput
-from shopterms.validators.publish.terms_page import terms_page_files
 
 
 def render_jsonld(policy: Policy) -> str:

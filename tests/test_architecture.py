@@ -1,5 +1,6 @@
-"""Dependencies point one way: policy ← validators ← server. The pure core stays free of web, CLI and
-RDF libraries, so it can run anywhere and `shopterms validate` starts fast."""
+"""Dependencies point one way: policy ← validators and policy ← server, with the CLI outermost. The pure
+core stays free of web, CLI, RDF and database libraries, so it can run anywhere and `shopterms validate`
+starts fast; the server renders through the core only, never through the CLI's package."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from tests.conftest import REPO_ROOT
 
 FORBIDDEN_BY_PACKAGE = {
     "policy": {"fastapi", "starlette", "uvicorn", "mcp", "extruct", "click", "rdflib", "pyshacl", "httpx",
-               "server", "validators"},
+               "server", "validators", "store", "sqlalchemy", "alembic", "psycopg"},
     "validators": {"server"},
+    "server": {"validators"},
 }
 # The CLI is the outermost layer: it may start the servers, but only inside the commands that serve.
 ALLOWED_EXCEPTIONS = {"validators/commands/serve.py", "validators/commands/mcp_stdio.py"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shopterms.validators.publish.artefacts import BuildInput
+from shopterms.policy.documents.artefacts import BuildInput
 
 
 def notes(build: BuildInput) -> dict[str, bytes]:

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from shopterms.policy.documents.artefacts import ARTEFACTS_BY_NAME
 from shopterms.policy.jsonld import compile_offer_shipping_details, compile_policy, dumps
 from shopterms.policy.loader import read_policy
 from shopterms.schemas.data import data_text
 from shopterms.validators.cli import main
-from shopterms.validators.publish.artefacts import ARTEFACTS_BY_NAME
 from tests.conftest import EXAMPLES_DIR, example_files
 
 CORE_FILES = {"policy.jsonld", "jsonld-snippet.html", "offer-shipping-details.jsonld", "index.html"}

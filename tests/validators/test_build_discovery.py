@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from shopterms.policy.documents.artefacts import BuildInput
+from shopterms.policy.documents.discovery_files import CATALOG_FILE, LLMS_FILE, UCP_FILE, discovery_files
 from shopterms.policy.loader import read_policy
-from shopterms.validators.publish.artefacts import BuildInput
-from shopterms.validators.publish.discovery_files import CATALOG_FILE, LLMS_FILE, UCP_FILE, discovery_files
 from tests.conftest import EXAMPLES_DIR
 
 POLICY = read_policy(EXAMPLES_DIR / "nordlicht-mode.yaml")

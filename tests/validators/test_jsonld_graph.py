@@ -166,7 +166,8 @@ def test_bytes_and_text_parse_alike() -> None:
 
 def test_the_check_modules_import_without_rdflib_or_pyshacl() -> None:
     code = (
-        "import sys, shopterms.validators.conformance, shopterms.validators.shapes, shopterms.validators.jsonld_graph; "
+        "import sys, shopterms.validators.conformance, shopterms.validators.shapes, "
+        "shopterms.validators.jsonld_graph; "
         "print(sorted(m for m in ('rdflib', 'pyshacl') if m in sys.modules))"
     )
     result = subprocess.run(

@@ -6,9 +6,9 @@ import json
 import subprocess
 import sys
 
+from shopterms.policy.documents.artefacts import BuildInput, render_artefacts
+from shopterms.policy.documents.mcp_files import CARD_FILE, REGISTRY_FILE
 from shopterms.policy.loader import read_policy
-from shopterms.validators.publish.artefacts import BuildInput, render_artefacts
-from shopterms.validators.publish.mcp_files import CARD_FILE, REGISTRY_FILE
 from tests.conftest import EXAMPLES_DIR
 
 
@@ -23,6 +23,6 @@ def test_build_writes_a_server_card_and_a_registry_entry_naming_the_endpoint() -
 
 
 def test_writing_the_discovery_files_does_not_load_the_mcp_package() -> None:
-    code = "import sys, shopterms.validators.publish.mcp_files; print('mcp' in sys.modules)"
+    code = "import sys, shopterms.policy.documents.mcp_files; print('mcp' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert run.stdout.strip() == "False"

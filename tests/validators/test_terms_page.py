@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from shopterms.policy.documents.markup import element, fill, link
+from shopterms.policy.documents.terms_page.formatter import Formatter
+from shopterms.policy.documents.terms_page.phrases import CODES_BY_LANGUAGE, PHRASES_BY_LANGUAGE, Phrases
 from shopterms.policy.model.common import DayRange
-from shopterms.validators.publish.formatter import Formatter
-from shopterms.validators.publish.markup import element, fill, link
-from shopterms.validators.publish.phrases import CODES_BY_LANGUAGE, PHRASES_BY_LANGUAGE, Phrases
 
 
 def test_every_language_has_the_same_sentences_and_code_labels() -> None:

@@ -23,9 +23,9 @@ import click
 )
 def build_command(policy_file: Path, output: Path) -> None:
     """Compile POLICY into schema.org JSON-LD and a terms page in DIR."""
+    from shopterms.policy.documents.artefacts import ArtefactError, BuildInput, render_artefacts
+    from shopterms.policy.documents.jsonld_files import POLICY_FILE
     from shopterms.validators.commands.policy_input import load_or_exit
-    from shopterms.validators.publish.artefacts import ArtefactError, BuildInput, render_artefacts
-    from shopterms.validators.publish.jsonld_files import POLICY_FILE
     from shopterms.validators.publish.swap import TargetError, replace_directory
 
     policy = load_or_exit(str(policy_file), f"{output} was left as it was")

@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 
 from shopterms.policy.diagnostics import Diagnostic, Location
 from shopterms.policy.locate import source_lines
-from shopterms.validators.render.concise import headline
 
 _TAB = "    "
 
@@ -27,7 +26,7 @@ def render(diagnostics: Sequence[Diagnostic], sources: Mapping[str, str | None])
 
 
 def _block(diagnostic: Diagnostic, lines: list[str] | None) -> str:
-    out = [headline(diagnostic)]
+    out = [diagnostic.headline]
     location = diagnostic.location
     if location is not None and lines is not None and 0 < location.line <= len(lines):
         out += _snippet(location, lines)

@@ -12,10 +12,10 @@ from babel.dates import format_date, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from shopterms.policy.documents.terms_page.phrases import Phrases
 from shopterms.policy.jsonld.hours import WeeklyHours, weekly_hours
 from shopterms.policy.model.common import DayRange
 from shopterms.policy.shorthand import WEEKDAYS
-from shopterms.validators.publish.phrases import Phrases
 
 DASH = "\u2013"  # the en dash of ranges: 09:00-18:00 set as typographers do
 

@@ -11,15 +11,20 @@ from importlib import resources
 
 from babel import Locale, UnknownLocaleError
 
+from shopterms.policy.documents.artefacts import BuildInput
+from shopterms.policy.documents.jsonld_files import POLICY_FILE, jsonld_script
+from shopterms.policy.documents.markup import Markup, element, join, link
+from shopterms.policy.documents.terms_page.formatter import Formatter
+from shopterms.policy.documents.terms_page.phrases import (
+    FALLBACK_LANGUAGE,
+    Phrases,
+    has_wording,
+    primary_subtag,
+)
+from shopterms.policy.documents.terms_page.returns import returns_section
+from shopterms.policy.documents.terms_page.service import legal_section, payment_section, support_section
+from shopterms.policy.documents.terms_page.shipping import shipping_section
 from shopterms.policy.model import Address, Policy
-from shopterms.validators.publish.artefacts import BuildInput
-from shopterms.validators.publish.formatter import Formatter
-from shopterms.validators.publish.jsonld_files import POLICY_FILE, jsonld_script
-from shopterms.validators.publish.markup import Markup, element, join, link
-from shopterms.validators.publish.phrases import FALLBACK_LANGUAGE, Phrases, has_wording, primary_subtag
-from shopterms.validators.publish.terms_returns import returns_section
-from shopterms.validators.publish.terms_service import legal_section, payment_section, support_section
-from shopterms.validators.publish.terms_shipping import shipping_section
 
 SECTIONS = ("shipping", "returns", "payment", "support", "legal")
 
@@ -139,4 +144,5 @@ def _address_line(address: Address) -> str:
 
 
 def _style() -> str:
-    return resources.files("shopterms.validators.publish").joinpath("terms.css").read_text(encoding="utf-8")
+    stylesheet = resources.files(__package__ or "shopterms.policy.documents.terms_page").joinpath("terms.css")
+    return stylesheet.read_text(encoding="utf-8")

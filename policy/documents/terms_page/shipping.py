@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from shopterms.policy.carriers import carrier_name
+from shopterms.policy.documents.markup import Markup, element, facts, lines, table
+from shopterms.policy.documents.terms_page.formatter import Formatter
 from shopterms.policy.jsonld.destinations import destination_groups
 from shopterms.policy.jsonld.timing import handling_cutoff, handling_days
 from shopterms.policy.model import Destination, Policy, RateRule, Service, Shipping
 from shopterms.policy.model.common import DayRange
 from shopterms.policy.model.shipping import ValueRange
-from shopterms.validators.publish.formatter import Formatter
-from shopterms.validators.publish.markup import Markup, element, facts, lines, table
 
 DEFAULT_DELIVERY_DAYS = ["mon", "tue", "wed", "thu", "fri"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shopterms.validators.publish import phrases_de, phrases_en
+from shopterms.policy.documents.terms_page import phrases_de, phrases_en
 
 PHRASES_BY_LANGUAGE = {"de": phrases_de.PHRASES, "en": phrases_en.PHRASES}
 CODES_BY_LANGUAGE = {"de": phrases_de.CODES, "en": phrases_en.CODES}

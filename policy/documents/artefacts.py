@@ -18,10 +18,10 @@ from shopterms.policy.jsonld import compile_offer_shipping_details, compile_poli
 from shopterms.policy.model import Policy
 
 ARTEFACTS_BY_NAME: dict[str, str] = {
-    "jsonld": "shopterms.validators.publish.jsonld_files:jsonld_files",
-    "terms-page": "shopterms.validators.publish.terms_page:terms_page_files",
-    "mcp-discovery": "shopterms.validators.publish.mcp_files:mcp_files",
-    "discovery": "shopterms.validators.publish.discovery_files:discovery_files",
+    "jsonld": "shopterms.policy.documents.jsonld_files:jsonld_files",
+    "terms-page": "shopterms.policy.documents.terms_page.page:terms_page_files",
+    "mcp-discovery": "shopterms.policy.documents.mcp_files:mcp_files",
+    "discovery": "shopterms.policy.documents.discovery_files:discovery_files",
 }
 
 ArtefactWriter = Callable[["BuildInput"], Mapping[str, bytes]]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from shopterms.policy.documents.markup import Markup, element, facts, lines, link
+from shopterms.policy.documents.terms_page.formatter import Formatter
 from shopterms.policy.jsonld.ids import NodeIds
 from shopterms.policy.jsonld.returns import ReturnGroup, return_groups
 from shopterms.policy.model import Policy, Returns, Terms
 from shopterms.policy.model.returns import Fee, Window
-from shopterms.validators.publish.formatter import Formatter
-from shopterms.validators.publish.markup import Markup, element, facts, lines, link
 
 
 def returns_section(policy: Policy, fmt: Formatter) -> Markup:

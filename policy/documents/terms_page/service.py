@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from shopterms.policy.documents.markup import Markup, element, facts, fill, lines, link, table
+from shopterms.policy.documents.terms_page.formatter import Formatter
 from shopterms.policy.model import Policy, SupportChannel
 from shopterms.policy.model.payment import method_name
-from shopterms.validators.publish.formatter import Formatter
-from shopterms.validators.publish.markup import Markup, element, facts, fill, lines, link, table
 
 
 def payment_section(policy: Policy, fmt: Formatter) -> Markup:

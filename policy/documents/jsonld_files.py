@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from shopterms.policy.documents.artefacts import BuildInput
+from shopterms.policy.documents.markup import Markup
 from shopterms.policy.jsonld import dumps
-from shopterms.validators.publish.artefacts import BuildInput
-from shopterms.validators.publish.markup import Markup
 
 POLICY_FILE = "policy.jsonld"
 SNIPPET_FILE = "jsonld-snippet.html"

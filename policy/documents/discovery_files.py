@@ -12,11 +12,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from shopterms.policy.documents.api_catalog import api_catalog
+from shopterms.policy.documents.artefacts import BuildInput
 from shopterms.policy.documents.llms_text import llms_text
 from shopterms.policy.documents.server_card import default_mcp_url
 from shopterms.policy.documents.site import Site
 from shopterms.policy.documents.ucp_profile import ucp_profile
-from shopterms.validators.publish.artefacts import BuildInput
 
 LLMS_FILE = "llms.txt"
 CATALOG_FILE = ".well-known/api-catalog"

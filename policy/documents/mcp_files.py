@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from shopterms.policy.documents.artefacts import BuildInput
 from shopterms.policy.documents.server_card import default_mcp_url, registry_server, server_card
-from shopterms.validators.publish.artefacts import BuildInput
 
 CARD_FILE = ".well-known/mcp/server-card.json"
 REGISTRY_FILE = "server.json"

@@ -8,6 +8,7 @@ calendar also remembers the days it has already answered for, so repeated estima
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -25,9 +26,15 @@ DayRange = tuple[dt.date, dt.date]
 
 @lru_cache(maxsize=4096)
 def holiday_names(country: str, subdivision: str | None, year: int) -> dict[dt.date, str]:
-    """Public holidays of one year as {date: name}; subdivision-level where one is given."""
-    table = holidays.country_holidays(country, subdiv=subdivision, years=year, language="en_US")
-    return dict(table.items())
+    """Public holidays of one year as {date: name}; subdivision-level where one is given.
+
+    A few calendars cover only some years (India's: 2001-2035) and warn outside them; the answer is then
+    the holidays the library knows (none at worst), which is what the estimate's holiday list shows.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        table = holidays.country_holidays(country, subdiv=subdivision, years=year, language="en_US")
+        return dict(table.items())
 
 
 class NoOpenDayError(ValueError):
@@ -77,16 +84,15 @@ class BusinessCalendar:
         return found
 
     def _walk(self, day: dt.date, count: int) -> dt.date:
-        one = dt.timedelta(days=1)
         current, remaining, steps = day, count, 0
         if count > 0:
-            current += one
+            current = _next_day(current, day)
         while True:
             if self.is_open(current):
                 if remaining <= 1:
                     return current
                 remaining -= 1
-            current += one
+            current = _next_day(current, day)
             steps += 1
             if steps > _SEARCH_LIMIT_DAYS + count:
                 raise NoOpenDayError(f"no open day within {_SEARCH_LIMIT_DAYS} days after {day.isoformat()}")
@@ -102,12 +108,21 @@ class BusinessCalendar:
                 name = self.holiday(day)
                 if name is not None and day.weekday() in self.weekdays:
                     found.append((day, name))
+                if day == dt.date.max:
+                    break
                 day += dt.timedelta(days=1)
             self._holidays_between[key] = found
         return list(found)
 
     def closures_between(self, first: dt.date, last: dt.date) -> list[DayRange]:
         return [span for span in self.closures if span[0] <= last and span[1] >= first]
+
+
+def _next_day(day: dt.date, start: dt.date) -> dt.date:
+    """The day after `day`; the end of Python's calendar ends the search instead of overflowing."""
+    if day == dt.date.max:
+        raise NoOpenDayError(f"no open day after {start.isoformat()} before the end of the calendar")
+    return day + dt.timedelta(days=1)
 
 
 def weekday_numbers(names: Iterable[str]) -> frozenset[int]:

@@ -19,6 +19,7 @@ from shopterms.policy.model import Policy
 from shopterms.policy.queries import ReturnDeadline, ShopWindow, StatutoryWithdrawal
 from shopterms.policy.region import Region, resolve_country, resolve_region
 from shopterms.policy.return_window import shop_window
+from shopterms.policy.supported_dates import checked_day
 
 # Member states of the EU, plus the UK whose regulations kept the same right; both count 14 days.
 # fmt: off
@@ -34,14 +35,17 @@ _WORKING_DAYS = weekday_numbers(["mon", "tue", "wed", "thu", "fri"])
 
 
 def _day(value: dt.date | str | None, field: str) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
+    if value is None:
+        return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return checked_day(value.date(), field)
+    if isinstance(value, dt.date):
+        return checked_day(value, field)
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise QueryError(field, f"'{value}' is not an ISO date; write e.g. 2026-12-11") from None
+    return checked_day(day, field)
 
 
 def return_deadline(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from shopterms.policy.errors import QueryError
+from shopterms.policy.supported_dates import checked_moment
 
 
 def aware(value: dt.datetime | str | None, field: str) -> dt.datetime:
-    """The moment (or its ISO 8601 text), or now (UTC) when left out; naive ones are refused, not guessed."""
+    """The moment (or its ISO 8601 text), or now (UTC) when left out; naive ones are refused, not guessed,
+    and so are moments outside the supported range of dates."""
     if value is None:
         return dt.datetime.now(dt.UTC)
     if isinstance(value, str):
@@ -25,7 +27,7 @@ def aware(value: dt.datetime | str | None, field: str) -> dt.datetime:
             field,
             f"'{value.isoformat()}' has no time zone; give its UTC offset, e.g. 2026-12-23T15:00:00+01:00",
         )
-    return value
+    return checked_moment(value, field)
 
 
 def local(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:

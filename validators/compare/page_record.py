@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from shopterms.policy.compare.fact import Fact, known, unknown
 from shopterms.policy.compare.policy_record import destination_of, place_of
 from shopterms.policy.compare.record import ComparisonRecord, ShopIdentity, SourceInfo
 from shopterms.policy.moment import aware
 from shopterms.policy.queries import DestinationQuery
+from shopterms.policy.time_zones import zone_or_none
 from shopterms.validators.compare.page_delivery import page_delivery
 from shopterms.validators.compare.page_graph import PageGraph, ours, schema
 from shopterms.validators.compare.page_payment import page_payment
@@ -90,10 +90,9 @@ def record_from_page(
     moment = aware(ordered_at, "ordered_at")
     org = shop_node(page)
     zone = page.text(org, ours("timeZone")) if org is not None else None
-    try:
-        ordered_day = moment.astimezone(ZoneInfo(zone)).date() if zone else moment.date()
-    except (KeyError, ValueError):
-        ordered_day = moment.date()
+    # A page may name any zone at all; only one the time-zone database lists is looked up.
+    page_zone = zone_or_none(zone)
+    ordered_day = moment.astimezone(page_zone).date() if page_zone is not None else moment.date()
     holders = [org] if org is not None else []
     holders += [offer for offer in page.of_type("Offer")]
     return ComparisonRecord(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from shopterms.policy.compare.record import DaySpan
 from shopterms.policy.coverage import Place
+from shopterms.policy.time_zones import is_zone_name, zone_or_none
 from shopterms.validators.compare.page_graph import PageGraph, ours, schema
 
 if TYPE_CHECKING:
@@ -85,10 +86,11 @@ def _local_cutoff(page: PageGraph, holder: Node, zone: str, day: dt.date) -> str
         return None
     if moment.tzinfo is None:
         return moment.strftime("%H:%M")
-    from zoneinfo import ZoneInfo
-
     # A cutoff with a UTC offset is one instant a day: its wall-clock time in the shop's zone that day.
-    return dt.datetime.combine(day, moment).astimezone(ZoneInfo(zone)).strftime("%H:%M")
+    shop_zone = zone_or_none(zone)
+    if shop_zone is None:
+        return None
+    return dt.datetime.combine(day, moment).astimezone(shop_zone).strftime("%H:%M")
 
 
 def dates(
@@ -117,6 +119,8 @@ def dates(
     ]
     if missing or zone is None or holidays is None:
         return None, f"dates not computed: the markup states no {', '.join(missing)}", []
+    if not is_zone_name(zone):  # checked before any look-up: a page may name anything at all
+        return None, "dates not computed: the markup's time zone is not an IANA time zone", []
     from shopterms.policy.errors import QueryError
     from shopterms.policy.estimate import estimate_delivery
     from shopterms.policy.model import Policy

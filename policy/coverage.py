@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from shopterms.policy.errors import QueryError, listing, suggest
+from shopterms.policy.errors import NotCoveredError, QueryError, listing, suggest
 from shopterms.policy.model.common import Destination
 from shopterms.policy.model.shipping import Service, Shipping
 from shopterms.policy.queries import DestinationQuery
@@ -103,7 +103,9 @@ def reaches(service: Service, place: Place) -> tuple[Match, list[str]]:
     return Match.YES, notes
 
 
-def _refusal(services: list[Service], place: Place, matches: list[Match], named: str | None) -> QueryError:
+def _refusal(
+    services: list[Service], place: Place, matches: list[Match], named: str | None
+) -> NotCoveredError:
     areas = sorted({area_label(area) for service in services for area in service.to})
     where = place.subdivision or place.country
     if Match.NEEDS_REGION in matches or Match.NEEDS_POSTAL_CODE in matches:
@@ -111,7 +113,7 @@ def _refusal(services: list[Service], place: Place, matches: list[Match], named:
         what = "subdivisions" if field == "region" else "postal codes"
         scope = f"service {named} ships" if named else "the shop ships"
         needed = field.replace("_", " ")
-        return QueryError(
+        return NotCoveredError(
             field, f"{scope} only to some {what} in {where} ({listing(areas)}); give the {needed}.", areas
         )
     in_country = [area for s in services for area in [*s.to, *s.excluded] if area.country == place.country]
@@ -126,7 +128,7 @@ def _refusal(services: list[Service], place: Place, matches: list[Match], named:
     lead = (
         f"service {named} does not ship to {where}; it" if named else f"no service ships to {where}; the shop"
     )
-    return QueryError(field, f"{lead} ships to {listing(areas)}.", areas)
+    return NotCoveredError(field, f"{lead} ships to {listing(areas)}.", areas)
 
 
 def serving(shipping: Shipping, place: Place, service_id: str | None) -> list[tuple[Service, list[str]]]:
@@ -136,7 +138,7 @@ def serving(shipping: Shipping, place: Place, service_id: str | None) -> list[tu
         ids = [candidate.id for candidate in shipping.services]
         if service is None:
             hint = suggest(service_id, ids)
-            raise QueryError(
+            raise NotCoveredError(
                 "service", f"there is no service '{service_id}'.{hint} Allowed: {listing(ids)}.", ids
             )
         candidates = [service]

@@ -24,6 +24,14 @@ class QueryError(ValueError):
         return {"field": self.field, "message": self.message, "allowed": list(self.allowed)}
 
 
+class NotCoveredError(QueryError):
+    """A well-formed argument names something the terms do not cover: a country the shop does not serve,
+    a subdivision, postal code or service it has no terms for, or dates no order can have.
+
+    The HTTP API answers it with 404 (there are no terms at that address), not 400: the request itself
+    has the documented form. `allowed` lists what the terms do cover."""
+
+
 def suggest(value: str, choices: Iterable[str], limit: int = 3) -> str:
     """` did you mean X?` for the choices closest to a mistyped value, or an empty string."""
     close = difflib.get_close_matches(value, list(choices), n=limit, cutoff=0.5)

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 import holidays
 
-from shopterms.policy.errors import QueryError, listing, suggest
+from shopterms.policy.errors import NotCoveredError, QueryError, listing, suggest
 
 # Codes people write that ISO 3166-1 spells differently.
 _ALIASES = {"UK": "GB", "EL": "GR"}
@@ -95,7 +95,7 @@ def resolve_region(country: str, value: str | None, field: str = "region") -> tu
     if not dash:
         part = text
     elif prefix != country:
-        raise QueryError(
+        raise NotCoveredError(
             field,
             f"'{value}' is not a subdivision of {country}; write {country}-<code>",
             subdivision_codes(country),
@@ -107,7 +107,7 @@ def resolve_region(country: str, value: str | None, field: str = "region") -> tu
             raise QueryError(field, f"'{value}' is not an ISO 3166-2 subdivision code such as {country}-01")
         return Region(country), code  # no regional holidays known: the national calendar applies
     if code not in known:
-        raise QueryError(
+        raise NotCoveredError(
             field,
             f"'{value}' is not a subdivision of {country} with its own holidays.{suggest(code, known)} "
             f"Allowed: {listing(known)}.",

@@ -10,7 +10,8 @@ from fastapi import Path
 from starlette.requests import Request
 
 from shopterms.policy.documents.site import Site
-from shopterms.policy.errors import listing, suggest
+from shopterms.policy.errors import QueryError, listing, suggest
+from shopterms.server.answer_keys import PARAMETERS_BY_PATH
 from shopterms.server.problems import UnknownShopError
 from shopterms.server.state import ShopRegistry, ShopState
 
@@ -70,3 +71,20 @@ def shop_resolver(registry: ShopRegistry) -> Callable[..., Awaitable[ShopState]]
         return state
 
     return named_shop
+
+
+async def known_parameters(request: Request) -> None:
+    """Refuses a query parameter the answer does not take (`zip` for postal_code), naming those it takes.
+
+    Ignoring it would answer a different question than the one asked. Documents and pages take no
+    parameters and are left alone (links to them may carry tracking parameters)."""
+    route = request.scope.get("route")
+    endpoint = "/" + str(getattr(route, "path", "")).rsplit("/", 1)[-1]
+    names = PARAMETERS_BY_PATH.get(endpoint)
+    if names is None:
+        return
+    for name in request.query_params:
+        if name not in names:
+            takes = f"it takes {listing(names)}" if names else "it takes no parameters"
+            message = f"'{name}' is not a parameter of {endpoint}; {takes}.{suggest(name, names)}"
+            raise QueryError(name, message, names)

@@ -7,7 +7,7 @@ import html
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -186,7 +186,16 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
         description="What an error's `type` means.",
         responses=problem_responses(404),
     )
-    async def problem_type(request: Request, kind: str) -> ProblemType:
+    async def problem_type(
+        request: Request,
+        kind: Annotated[
+            str,
+            Path(
+                description="Name of the problem type.",
+                json_schema_extra={"enum": list(PROBLEM_KINDS_BY_NAME)},
+            ),
+        ],
+    ) -> ProblemType:
         info = PROBLEM_KINDS_BY_NAME.get(kind)
         if info is None:
             raise HTTPException(

@@ -102,8 +102,9 @@ class FastPath:
         def handler(request: Request, shop: ShopState) -> Response | None:
             values: dict[str, str | None] = dict.fromkeys(names)
             for name, value in parse_qsl(request.url.query, keep_blank_values=True):
-                if name in values:
-                    values[name] = value  # the last one wins, as in FastAPI
+                if name not in values:
+                    return None  # the route refuses it, in its own words
+                values[name] = value  # the last one wins, as in FastAPI
             key = answer_key(path, values)
             document = None if key is None else shop.memo.peek(key)
             return None if document is None else self._plain(request, document)

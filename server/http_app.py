@@ -147,7 +147,9 @@ def _document_routes(
         if generation not in rendered:
             rendered.clear()  # only the current generation is kept
             first = next(iter(registry.states.values()), None)
-            rendered[generation] = openapi_document(app, title, first.policy if first else None, prefix)
+            shop_ids = list(registry.states) if registry.directory else []
+            policy = first.policy if first else None
+            rendered[generation] = openapi_document(app, title, policy, prefix, shop_ids)
         return rendered[generation]
 
     async def openapi_json(request: Request) -> Response:

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from shopterms.policy.answers import NotPublishedError
-from shopterms.policy.errors import QueryError, listing
+from shopterms.policy.errors import NotCoveredError, QueryError, listing, suggest
 
 # Longer lists of choices (every country code) are described in the message instead of spelled out.
 _MAX_LISTED = 40
@@ -33,11 +33,24 @@ def explain_query_error(error: QueryError) -> str:
     if isinstance(error, NotPublishedError):
         # Not the caller's mistake: the shop's file has no such section, and no argument changes that.
         return f"Not published: {error.message}; get_policy_summary shows which sections exist."
-    text = f"Invalid argument '{error.field}': {error.message}"
+    if isinstance(error, NotCoveredError):
+        text, label = f"Not covered by these terms, argument '{error.field}': {error.message}", "Covered"
+    else:
+        text, label = f"Invalid argument '{error.field}': {error.message}", "Allowed values"
     shown = listing(error.allowed)
     if error.allowed and len(error.allowed) <= _MAX_LISTED and shown not in error.message:
-        text += f" Allowed values: {shown}."
+        text += f" {label}: {shown}."
     return text
+
+
+def explain_unknown_arguments(tool: str, unknown: list[str], accepted: tuple[str, ...]) -> str:
+    """Arguments the tool does not take: silently dropping `zip` would answer another question."""
+    named = ", ".join(f"'{name}'" for name in unknown)
+    hints = "".join(suggest(name, accepted) for name in unknown)
+    if not accepted:
+        return f"Invalid arguments for {tool}: it takes no arguments, but was given {named}."
+    verb = "is not a parameter" if len(unknown) == 1 else "are not parameters"
+    return f"Invalid arguments for {tool}: {named} {verb}.{hints} Accepted parameters: {', '.join(accepted)}."
 
 
 def explain_arguments(tool: str, error: ValidationError, input_schema: Mapping[str, Any]) -> str:

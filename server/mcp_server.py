@@ -15,6 +15,7 @@ from mcp.server import MCPServer
 from mcp.server.mcpserver.context import Context
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, InputRequiredResult, TextContent
+from mcp.types import Tool as MCPTool
 from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -28,7 +29,7 @@ from shopterms.policy.documents.server_card import (
 )
 from shopterms.policy.model import Policy
 from shopterms.server.mcp_compare import CompareScope, register_compare
-from shopterms.server.mcp_errors import explain_arguments
+from shopterms.server.mcp_errors import explain_arguments, explain_unknown_arguments
 from shopterms.server.mcp_tools import register_tools
 
 # Stable addresses: clients may keep them across restarts and reloads.
@@ -54,11 +55,33 @@ class Published(Protocol):
 
 
 class TermsServer(MCPServer):
-    """An MCPServer that explains argument errors in our words, and sends compact JSON as text."""
+    """An MCPServer that takes no argument it does not know, explains argument errors in our words, and
+    sends compact JSON as text."""
+
+    _parameters: dict[str, tuple[str, ...]] | None = None
+
+    async def list_tools(self) -> list[MCPTool]:
+        # additionalProperties: false tells a client up front what call_tool enforces below.
+        return [
+            tool.model_copy(update={"input_schema": {**tool.input_schema, "additionalProperties": False}})
+            for tool in await super().list_tools()
+        ]
+
+    async def _accepted(self, name: str) -> tuple[str, ...] | None:
+        """The parameter names of a tool (None for no such tool); tools are fixed once the server is built."""
+        if self._parameters is None:
+            self._parameters = {
+                tool.name: tuple(tool.input_schema.get("properties", {})) for tool in await self.list_tools()
+            }
+        return self._parameters.get(name)
 
     async def call_tool(
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
     ) -> CallToolResult | InputRequiredResult:
+        accepted = await self._accepted(name)
+        unknown = [key for key in arguments if accepted is not None and key not in accepted]
+        if accepted is not None and unknown:
+            raise ToolError(explain_unknown_arguments(name, unknown, accepted))
         try:
             result = await super().call_tool(name, arguments, context)
         except ToolError as error:

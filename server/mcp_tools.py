@@ -22,6 +22,7 @@ from shopterms.policy.answers import (
     ReturnTerms,
     ShippingOptions,
     SupportContacts,
+    deadline_for_return,
     delivery_estimates,
     payment_terms,
     policy_summary,
@@ -29,7 +30,7 @@ from shopterms.policy.answers import (
     shipping_options,
     support_contacts,
 )
-from shopterms.policy.deadline import return_deadline
+from shopterms.policy.arguments import COUNTRY, DAY, MOMENT, POSTAL_CODE, REGION, SERVICE
 from shopterms.policy.errors import QueryError
 from shopterms.policy.model import Policy
 from shopterms.policy.queries import ReturnDeadline
@@ -41,23 +42,68 @@ READ_ONLY = ToolAnnotations(
     read_only_hint=True, idempotent_hint=True, destructive_hint=False, open_world_hint=False
 )
 
+# Each argument publishes the form the answers layer checks it against (shopterms.policy.arguments).
+# An optional argument's form sits inside its string branch: next to anyOf, a pattern or format would
+# apply to null as well, and JSON Schema validators in strict mode reject a keyword without its type.
 Country = Annotated[
     str,
-    Field(description="Two-letter ISO 3166-1 country code of the buyer's address.", examples=["DE", "AT"]),
+    Field(
+        description="Two-letter ISO 3166-1 country code of the buyer's address, in capitals.",
+        examples=["DE", "AT"],
+        json_schema_extra=COUNTRY.schema(),
+    ),
 ]
 Region = Annotated[
-    str | None,
+    Annotated[str, Field(json_schema_extra=REGION.schema())] | None,
     Field(
-        description="ISO 3166-2 subdivision (state, province) of the address; its regional public holidays "
-        "are then counted.",
+        description="ISO 3166-2 subdivision (state, province) of the address, country first; its regional "
+        "public holidays are then counted.",
         examples=["DE-BY", "AT-9"],
     ),
 ]
 PostalCode = Annotated[
-    str | None,
+    Annotated[str, Field(json_schema_extra=POSTAL_CODE.schema())] | None,
     Field(
         description="Postal code of the address; matters where a service serves only some areas.",
         examples=["80331"],
+    ),
+]
+ServiceId = Annotated[
+    Annotated[str, Field(json_schema_extra=SERVICE.schema())] | None,
+    Field(
+        description="Id of one delivery service (see get_shipping_options); leave out for all.",
+        examples=["standard", "express"],
+    ),
+]
+OrderedAt = Annotated[
+    Annotated[str, Field(json_schema_extra=MOMENT.schema())] | None,
+    Field(
+        description="When the order is placed: RFC 3339 date and time WITH seconds and its UTC offset; "
+        "leave out for now. The shop's cutoff time and business days decide whether that day counts.",
+        examples=["2026-12-23T15:00:00+01:00"],
+    ),
+]
+DeliveredOn = Annotated[
+    str,
+    Field(
+        description="Day the buyer received the goods (the last parcel, if split), as an ISO date.",
+        examples=["2026-12-11"],
+        json_schema_extra=DAY.schema(),
+    ),
+]
+OrderedOn = Annotated[
+    Annotated[str, Field(json_schema_extra=DAY.schema())] | None,
+    Field(
+        description="Day the order was placed, as an ISO date; selects seasonal return windows.",
+        examples=["2026-12-01"],
+    ),
+]
+At = Annotated[
+    Annotated[str, Field(json_schema_extra=MOMENT.schema())] | None,
+    Field(
+        description="The moment to check opening hours for: RFC 3339 date and time WITH seconds and its UTC "
+        "offset; leave out for now.",
+        examples=["2026-12-24T11:30:00+01:00"],
     ),
 ]
 
@@ -107,22 +153,8 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
         country: Country,
         region: Region = None,
         postal_code: PostalCode = None,
-        service: Annotated[
-            str | None,
-            Field(
-                description="Id of one delivery service (see get_shipping_options); leave out for all.",
-                examples=["standard", "express"],
-            ),
-        ] = None,
-        ordered_at: Annotated[
-            str | None,
-            Field(
-                description="When the order is placed: ISO 8601 date and time WITH its UTC offset; leave out "
-                "for now. The shop's cutoff time and business days decide whether that day counts.",
-                examples=["2026-12-23T15:00:00+01:00"],
-                json_schema_extra={"format": "date-time"},
-            ),
-        ] = None,
+        service: ServiceId = None,
+        ordered_at: OrderedAt = None,
     ) -> DeliveryEstimates:
         """When an order placed at a given moment will be dispatched and delivered: earliest and latest
         delivery date per service, counting the warehouse's cutoff time, business days, closures and
@@ -148,23 +180,9 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
     @server.tool(title="Return deadline", annotations=READ_ONLY)
     async def compute_return_deadline(
         country: Country,
-        delivered_on: Annotated[
-            str,
-            Field(
-                description="Day the buyer received the goods (the last parcel, if split), as an ISO date.",
-                examples=["2026-12-11"],
-                json_schema_extra={"format": "date"},
-            ),
-        ],
+        delivered_on: DeliveredOn,
         region: Region = None,
-        ordered_on: Annotated[
-            str | None,
-            Field(
-                description="Day the order was placed, as an ISO date; selects seasonal return windows.",
-                examples=["2026-12-01"],
-                json_schema_extra={"format": "date"},
-            ),
-        ] = None,
+        ordered_on: OrderedOn = None,
     ) -> ReturnDeadline:
         """The last day a buyer can send goods back: the shop's own return window and the statutory
         withdrawal period (EU, UK; moved past weekends and public holidays), side by side, and which of
@@ -174,7 +192,7 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
         period, and the region for regional public holidays.
         Example: compute_return_deadline(country="DE", delivered_on="2026-12-11", ordered_on="2026-12-01")"""
         asked = (country, delivered_on, ordered_on, region)
-        return answer(("deadline", *asked), lambda policy: return_deadline(policy, *asked))
+        return answer(("deadline", *asked), lambda policy: deadline_for_return(policy, *asked))
 
     @server.tool(title="Payment terms", annotations=READ_ONLY)
     async def get_payment_terms() -> PaymentTerms:
@@ -187,15 +205,7 @@ def register_tools(server: MCPServer, current: Callable[[], Policy]) -> None:
 
     @server.tool(title="Support contacts", annotations=READ_ONLY)
     async def get_support_contacts(
-        at: Annotated[
-            str | None,
-            Field(
-                description="The moment to check opening hours for: ISO 8601 date and time WITH its UTC "
-                "offset; leave out for now.",
-                examples=["2026-12-24T11:30:00+01:00"],
-                json_schema_extra={"format": "date-time"},
-            ),
-        ] = None,
+        at: At = None,
     ) -> SupportContacts:
         """How to reach the shop's customer support: every channel (phone, e-mail, chat, messaging) with
         its number or address, opening hours, languages and call cost, whether each is open at a given

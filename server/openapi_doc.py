@@ -8,7 +8,7 @@ answer for the shop being served. The result is rendered once per shop generatio
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from typing import Any
 
@@ -76,10 +76,29 @@ def _problem_content() -> dict[str, Any]:
     return {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
 
-def complete(document: dict[str, Any], policy: Policy | None, prefix: str) -> dict[str, Any]:
-    """Problem responses for every error status, a catch-all problem response, and live examples."""
+def _plain_parameter(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional parameter's schema without its null branch: a query string is absent, never null.
+
+    FastAPI writes `str | None` as anyOf string/null with the pattern beside the anyOf, where it would
+    also apply to null; the parameter's form is the string branch with those keywords."""
+    branches = [branch for branch in schema.get("anyOf", []) if branch.get("type") != "null"]
+    if "anyOf" not in schema or len(branches) != 1:
+        return schema
+    rest = {key: value for key, value in schema.items() if key != "anyOf"}
+    return {**branches[0], **rest}
+
+
+def complete(
+    document: dict[str, Any], policy: Policy | None, prefix: str, shop_ids: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Problem responses for every error status, a catch-all problem response, plain parameter schemas
+    (shop ids listed), and live examples."""
     for path, operations in document.get("paths", {}).items():
         for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                parameter["schema"] = _plain_parameter(parameter.get("schema", {}))
+                if parameter["name"] == "shop_id" and shop_ids:
+                    parameter["schema"]["enum"] = list(shop_ids)
             responses = operation.setdefault("responses", {})
             for status, response in responses.items():
                 if status != "default" and int(status) >= 400:
@@ -99,7 +118,9 @@ def complete(document: dict[str, Any], policy: Policy | None, prefix: str) -> di
     return document
 
 
-def openapi_document(app: FastAPI, title: str, policy: Policy | None, prefix: str) -> Document:
+def openapi_document(
+    app: FastAPI, title: str, policy: Policy | None, prefix: str, shop_ids: Sequence[str] = ()
+) -> Document:
     """The finished OpenAPI document of `app` as rendered bytes."""
     from shopterms.server.problems import Problem
 
@@ -122,5 +143,5 @@ def openapi_document(app: FastAPI, title: str, policy: Policy | None, prefix: st
     document.setdefault("components", {}).setdefault("schemas", {})["Problem"] = Problem.model_json_schema(
         ref_template="#/components/schemas/{model}"
     )
-    complete(document, policy, prefix)
+    complete(document, policy, prefix, shop_ids)
     return Document.of(json.dumps(document, ensure_ascii=False), "application/json")

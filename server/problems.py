@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from shopterms.policy.answers import NotPublishedError
-from shopterms.policy.errors import QueryError
+from shopterms.policy.errors import NotCoveredError, QueryError
 
 MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger("shopterms.server")
@@ -36,8 +36,16 @@ PROBLEM_KINDS_BY_NAME: dict[str, ProblemKind] = {
     "invalid-parameter": ProblemKind(
         400,
         "Invalid parameter",
-        "A query parameter names something the terms do not have, or is malformed; "
-        "`field` names it and `allowed` lists the accepted values where they are few.",
+        "A query parameter does not have its documented form (the pattern and format in /openapi.json), "
+        "or is not a parameter of the endpoint; `field` names it and `allowed` lists the accepted values "
+        "where they are few.",
+    ),
+    "not-covered": ProblemKind(
+        404,
+        "Not covered",
+        "A well-formed parameter names something these terms do not cover: a country the shop does not "
+        "serve, a subdivision, postal code or service it has no terms for, or dates no order can have; "
+        "`field` names it and `allowed` lists what the terms cover.",
     ),
     "malformed-request": ProblemKind(
         422, "Malformed request", "A required parameter is missing or a value has the wrong form."
@@ -145,11 +153,13 @@ async def _query_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, QueryError)
     if isinstance(error, NotPublishedError):
         return problem_response(request, "not-published", error.message, field=error.field)
-    if isinstance(error, UnknownShopError | UnknownPageError):
-        return problem_response(request, "not-found", error.message, field=error.field, allowed=error.allowed)
-    return problem_response(
-        request, "invalid-parameter", error.message, field=error.field, allowed=error.allowed
-    )
+    if isinstance(error, NotCoveredError):
+        kind = "not-covered"
+    elif isinstance(error, UnknownShopError | UnknownPageError):
+        kind = "not-found"
+    else:
+        kind = "invalid-parameter"
+    return problem_response(request, kind, error.message, field=error.field, allowed=error.allowed)
 
 
 async def _validation_error(request: Request, error: Exception) -> Response:
@@ -194,7 +204,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entries for the problem statuses a route can answer with."""
     described = {
         400: "A parameter is invalid.",
-        404: "Not published, or no such shop.",
+        404: "Not covered by the terms, not published, or no such shop.",
         422: "Malformed request.",
     }
     return {

@@ -8,11 +8,10 @@ from fastapi import APIRouter, Depends
 from starlette.requests import Request
 from starlette.responses import Response
 
-from shopterms.policy.answers import DeliveryEstimates, delivery_estimates
-from shopterms.policy.deadline import return_deadline
+from shopterms.policy.answers import DeliveryEstimates, deadline_for_return, delivery_estimates
 from shopterms.policy.queries import ReturnDeadline
 from shopterms.server.answer_keys import answer_key
-from shopterms.server.context import ServerSettings, shop_resolver
+from shopterms.server.context import ServerSettings, known_parameters, shop_resolver
 from shopterms.server.parameters import (
     Country,
     DeliveredOn,
@@ -28,7 +27,7 @@ from shopterms.server.state import ShopRegistry, ShopState
 
 
 def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
-    router = APIRouter(tags=["dates"])
+    router = APIRouter(tags=["dates"], dependencies=[Depends(known_parameters)])
     Shop = Annotated[ShopState, Depends(shop_resolver(registry))]
     cache = settings.cache_control
 
@@ -85,7 +84,7 @@ def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
             request,
             shop,
             key,
-            lambda: return_deadline(shop.policy, country, delivered_on, ordered_on, region),
+            lambda: deadline_for_return(shop.policy, country, delivered_on, ordered_on, region),
             cache,
         )
 

@@ -25,7 +25,7 @@ from shopterms.policy.answers import (
 from shopterms.policy.model import Policy
 from shopterms.server.answer_keys import AnswerKey, answer_key
 from shopterms.server.caching import LIVE_CACHE_CONTROL, Document, document_response
-from shopterms.server.context import ServerSettings, shop_resolver
+from shopterms.server.context import ServerSettings, known_parameters, shop_resolver
 from shopterms.server.discovery import page_links
 from shopterms.server.negotiation import prefers_jsonld
 from shopterms.server.parameters import At, Country, PostalCode, Region
@@ -48,7 +48,7 @@ def answer_response(
 
 
 def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
-    router = APIRouter(tags=["terms"])
+    router = APIRouter(tags=["terms"], dependencies=[Depends(known_parameters)])
     Shop = Annotated[ShopState, Depends(shop_resolver(registry))]
     cache = settings.cache_control
 
@@ -190,7 +190,13 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     async def terms_page_language(
         request: Request,
         shop: Shop,
-        language: Annotated[str, Path(description="Primary language subtag, e.g. en.", max_length=16)],
+        language: Annotated[
+            str,
+            Path(
+                description="Language tag of the page, e.g. en.",
+                json_schema_extra={"pattern": "^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"},
+            ),
+        ],
     ) -> Response:
         return page(request, shop, f"index.{language}.html")
 

@@ -4,7 +4,7 @@ Each function takes a loaded policy and returns a pydantic model. The HTTP API a
 call these functions, so both give the same answer in the same shape.
 """
 
-from shopterms.policy.answers.dates import DeliveryEstimates, delivery_estimates
+from shopterms.policy.answers.dates import DeliveryEstimates, deadline_for_return, delivery_estimates
 from shopterms.policy.answers.payment import PaymentTerms, payment_terms
 from shopterms.policy.answers.returns import ReturnTerms, return_terms
 from shopterms.policy.answers.shipping import ShippingOptions, shipping_options
@@ -20,6 +20,7 @@ __all__ = [
     "ReturnTerms",
     "ShippingOptions",
     "SupportContacts",
+    "deadline_for_return",
     "delivery_estimates",
     "payment_terms",
     "policy_summary",

@@ -1,30 +1,25 @@
-"""Checking that a country is among those a section covers, with an error that lists the choices."""
+"""Where an answer is about: a country the section covers, and optionally a subdivision and postal code.
+
+The forms are the published ones (shopterms.policy.arguments); the subdivision must belong to the
+country, which is a question of coverage, not of form.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from shopterms.policy.errors import QueryError, listing, suggest
+from shopterms.policy.arguments import POSTAL_CODE, REGION, checked, covered_country
+from shopterms.policy.coverage import Place, resolve_destination
+from shopterms.policy.queries import DestinationQuery
 
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
-
-def served_country(value: str | None, served: Iterable[str], what: str, field: str = "country") -> str:
-    """An upper-case country code that is among `served`; otherwise a QueryError naming the choices.
-
-    `what` completes the sentence "… is not covered: <what> DE, AT".
-    """
-    choices = sorted(set(served))
-    text = (value or "").strip().upper()
-    if not _COUNTRY.match(text):
-        raise QueryError(
-            field,
-            f"'{value or ''}' is not an ISO 3166-1 alpha-2 country code; {what} {listing(choices)}.",
-            choices,
-        )
-    if text not in choices:
-        raise QueryError(
-            field, f"{text} is not covered: {what} {listing(choices)}.{suggest(text, choices)}", choices
-        )
-    return text
+def covered_place(
+    country: str, region: str | None, postal_code: str | None, covered: Iterable[str], what: str
+) -> Place:
+    """The checked place; `covered` and `what` as for covered_country ("the shop ships to")."""
+    code = covered_country(country, covered, what)
+    if region is not None:
+        checked("region", region, REGION)
+    if postal_code is not None:
+        checked("postal_code", postal_code, POSTAL_CODE)
+    return resolve_destination(DestinationQuery(country=code, region=region, postal_code=postal_code))

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from shopterms.policy.answers.places import served_country
 from shopterms.policy.answers.values import Answer, NotPublishedError, money
+from shopterms.policy.arguments import covered_country
 from shopterms.policy.model import Policy, Terms
 
 
@@ -135,7 +135,7 @@ def return_terms(policy: Policy, country: str) -> ReturnTerms:
     returns = policy.returns
     if returns is None:
         raise NotPublishedError("returns")
-    code = served_country(country, returns.countries, "the return policy covers")
+    code = covered_country(country, returns.countries, "the return policy covers")
     local = _conditions(returns.for_country(code))
     window, cost = local.window, local.cost
     assert window is not None and cost is not None  # the base policy always has both

@@ -12,14 +12,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from shopterms.policy.answers.places import served_country
+from shopterms.policy.answers.places import covered_place
 from shopterms.policy.answers.values import Answer, NotPublishedError
 from shopterms.policy.carriers import carrier_name
-from shopterms.policy.coverage import Match, Place, area_label, area_match, resolve_destination
-from shopterms.policy.errors import QueryError
+from shopterms.policy.coverage import Match, Place, area_label, area_match
+from shopterms.policy.errors import NotCoveredError
 from shopterms.policy.model import Policy, Service
 from shopterms.policy.pricing import quote
-from shopterms.policy.queries import Carrier, DaySpan, DestinationQuery, RateQuote
+from shopterms.policy.queries import Carrier, DaySpan, RateQuote
 
 
 class ServiceOption(Answer):
@@ -124,15 +124,14 @@ def shipping_options(
     """The services that deliver to a place, with that country's prices, carriers and times."""
     if policy.shipping is None:
         raise NotPublishedError("shipping")
-    code = served_country(country, shipped_countries(policy), "the shop ships to")
-    place = resolve_destination(DestinationQuery(country=code, region=region, postal_code=postal_code))
+    place = covered_place(country, region, postal_code, shipped_countries(policy), "the shop ships to")
     services = [option for service in policy.shipping.services if (option := _option(policy, service, place))]
     if not services:
         field = "postal_code" if place.postal_code else "region"
-        where = " ".join(part for part in (place.subdivision or code, place.postal_code) if part)
-        raise QueryError(field, f"no service of this shop delivers to {where}")
+        where = " ".join(part for part in (place.subdivision or place.country, place.postal_code) if part)
+        raise NotCoveredError(field, f"no service of this shop delivers to {where}")
     return ShippingOptions(
-        country=code,
+        country=place.country,
         region=place.subdivision,
         postal_code=place.postal_code,
         currency=policy.shop.currency,

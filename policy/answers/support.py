@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field
 
 from shopterms.policy.answers.values import Answer, NotPublishedError
+from shopterms.policy.arguments import checked_moment
 from shopterms.policy.model import Policy
 from shopterms.policy.moment import aware
 from shopterms.policy.queries import ChannelStatus
@@ -42,11 +43,15 @@ class SupportContacts(Answer):
 
 
 def support_contacts(policy: Policy, at: dt.datetime | str | None = None) -> SupportContacts:
-    """Every support channel with its contact details and whether it is open at `at` (aware; default now)."""
+    """Every support channel with its contact details and whether it is open at `at` (aware; default now).
+
+    A text `at` must have the published form (RFC 3339 with its offset)."""
     support = policy.support
     if support is None:
         raise NotPublishedError("support")
-    moment = aware(at, "at").astimezone(ZoneInfo(policy.shop.timezone))
+    moment = aware(checked_moment(at, "at") if isinstance(at, str) else at, "at").astimezone(
+        ZoneInfo(policy.shop.timezone)
+    )
     statuses = support_status(policy, moment)
     channels = [
         SupportChannelInfo(

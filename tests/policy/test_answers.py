@@ -69,7 +69,7 @@ def test_every_answer_field_has_a_description(model: type[BaseModel]) -> None:
 
 
 def test_shipping_to_germany_lists_both_domestic_services_with_their_carriers(nordlicht: Policy) -> None:
-    answer = shipping_options(nordlicht, "de")
+    answer = shipping_options(nordlicht, "DE")
     assert answer.country == "DE"
     assert [service.id for service in answer.services] == ["standard", "express"]
     standard = answer.services[0]
@@ -131,7 +131,7 @@ def test_a_service_for_another_region_is_left_out_when_the_region_is_given() -> 
     policy = _variant(shipping=_regional_shipping())
     ids = [service.id for service in shipping_options(policy, "DE", region="DE-BY").services]
     assert "bike" not in ids
-    ids = [service.id for service in shipping_options(policy, "DE", region="HH").services]
+    ids = [service.id for service in shipping_options(policy, "DE", region="DE-HH").services]
     assert "bike" in ids
 
 
@@ -144,7 +144,7 @@ def test_an_excluded_postal_code_drops_the_service_and_is_named_otherwise() -> N
 
 
 def test_return_terms_lay_the_country_override_over_the_base(nordlicht: Policy) -> None:
-    germany, austria = return_terms(nordlicht, "DE"), return_terms(nordlicht, "at")
+    germany, austria = return_terms(nordlicht, "DE"), return_terms(nordlicht, "AT")
     assert germany.cost.type == "free"
     assert (austria.cost.type, austria.cost.amount) == ("fixed", 6.95)
     assert austria.window.days == 30

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from shopterms.policy.answers import (
+    deadline_for_return,
     delivery_estimates,
     payment_terms,
     policy_summary,
@@ -17,7 +18,6 @@ from shopterms.policy.answers import (
     shipping_options,
     support_contacts,
 )
-from shopterms.policy.deadline import return_deadline
 from shopterms.policy.jsonld import compile_policy
 from shopterms.policy.loader import read_policy
 from tests.server.http_harness import EXAMPLE, example_app
@@ -35,8 +35,8 @@ def client() -> Iterator[TestClient]:
 
 SAME_AS_ANSWERS: list[tuple[str, dict[str, str], Any]] = [
     ("/summary", {}, policy_summary(POLICY)),
-    ("/shipping", {"country": "at"}, shipping_options(POLICY, "AT")),
-    ("/shipping", {"country": "DE", "region": "BY"}, shipping_options(POLICY, "DE", "BY")),
+    ("/shipping", {"country": "AT"}, shipping_options(POLICY, "AT")),
+    ("/shipping", {"country": "DE", "region": "DE-BY"}, shipping_options(POLICY, "DE", "DE-BY")),
     ("/returns", {"country": "AT"}, return_terms(POLICY, "AT")),
     ("/payment", {}, payment_terms(POLICY)),
     ("/support", {"at": MOMENT}, support_contacts(POLICY, MOMENT)),
@@ -48,7 +48,7 @@ SAME_AS_ANSWERS: list[tuple[str, dict[str, str], Any]] = [
     (
         "/return-deadline",
         {"country": "DE", "delivered_on": "2026-12-11", "ordered_on": "2026-12-01"},
-        return_deadline(POLICY, "DE", "2026-12-11", "2026-12-01"),
+        deadline_for_return(POLICY, "DE", "2026-12-11", "2026-12-01"),
     ),
 ]
 

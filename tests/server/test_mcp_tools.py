@@ -90,7 +90,24 @@ async def test_estimate_counts_the_christmas_closure_and_lists_the_fastest_servi
             {"country": "Germany", "delivered_on": "2026-12-11"},
             ["'country'", "ISO 3166-1"],
         ),
-        ("get_support_contacts", {"at": "tomorrow"}, ["'at'", "ISO 8601"]),
+        ("get_support_contacts", {"at": "tomorrow"}, ["'at'", "RFC 3339", "2026-12-23T15:00:00+01:00"]),
+        ("get_shipping_options", {"country": "de"}, ["'country'", "in capitals", "Write DE"]),
+        ("get_shipping_options", {"country": "DE", "region": "BY"}, ["'region'", "DE-BY"]),
+        (
+            "compute_return_deadline",
+            {"country": "FR", "delivered_on": "2026-12-11"},
+            ["Not covered", "'country'", "sells to AT, CH, DE"],
+        ),
+        (
+            "compute_return_deadline",
+            {"country": "DE", "delivered_on": "2026-12-11", "ordered_on": "2026-12-12"},
+            ["Not covered", "'ordered_on'", "after its delivery"],
+        ),
+        (
+            "estimate_delivery",
+            {"country": "DE", "ordered_at": "9999-12-31T23:59:00+14:00"},
+            ["'ordered_at'", "1970-01-01 to 2199-12-31"],
+        ),
         ("get_return_policy", {}, ["'country' is required", "ISO 3166-1", "'DE'"]),
         ("get_shipping_options", {"country": 49}, ["'country' must be a string, not a number"]),
     ],
@@ -104,3 +121,37 @@ async def test_a_bad_argument_is_a_tool_error_that_says_what_is_allowed(
     for part in expected:
         assert part in text
     assert "Traceback" not in text and "pydantic" not in text
+
+
+async def test_every_input_schema_refuses_properties_it_does_not_name(server: MCPServer) -> None:
+    async with Client(server, raise_exceptions=True) as client:
+        tools = (await client.list_tools()).tools
+    assert all(tool.input_schema.get("additionalProperties") is False for tool in tools)
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_an_unknown_argument_is_refused_with_the_accepted_parameters(
+    server: MCPServer, mode: str
+) -> None:
+    async with Client(server, raise_exceptions=True, mode=mode) as client:
+        result = await client.call_tool("get_shipping_options", {"country": "DE", "zip": "80331"})
+    assert error_text(result) == (
+        "Invalid arguments for get_shipping_options: 'zip' is not a parameter. "
+        "Accepted parameters: country, region, postal_code."
+    )
+
+
+async def test_a_misspelt_argument_is_refused_with_a_suggestion(server: MCPServer) -> None:
+    async with Client(server, raise_exceptions=True) as client:
+        result = await client.call_tool(
+            "compute_return_deadline", {"country": "DE", "deliverd_on": "2026-12-11"}
+        )
+    assert "Did you mean delivered_on" in error_text(result)
+
+
+async def test_a_tool_without_parameters_refuses_any_argument(server: MCPServer) -> None:
+    async with Client(server, raise_exceptions=True) as client:
+        result = await client.call_tool("get_payment_terms", {"verbose": True})
+    assert error_text(result) == (
+        "Invalid arguments for get_payment_terms: it takes no arguments, but was given 'verbose'."
+    )

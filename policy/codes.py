@@ -6,6 +6,7 @@ The loader's own codes (YAML###, SCHEMA###) are registered here; rule packs regi
 
 from __future__ import annotations
 
+from shopterms.policy.codes_draft import DRAFT_CODES
 from shopterms.policy.codes_schema import SCHEMA_CODES
 from shopterms.policy.codes_yaml import YAML_CODES
 from shopterms.policy.diagnostics import CodeInfo, Diagnostic, Location, YamlPath
@@ -54,4 +55,4 @@ def docs_anchor(info: CodeInfo) -> str:
     return f"{info.code}-{info.name}".lower()
 
 
-register(*YAML_CODES, *SCHEMA_CODES)
+register(*YAML_CODES, *SCHEMA_CODES, *DRAFT_CODES)

@@ -19,6 +19,7 @@ from shopterms.policy.document import read_document
 from shopterms.policy.locate import PositionMap
 from shopterms.policy.model import Policy
 from shopterms.policy.source import MAX_BYTES, decode, read_bytes, too_large
+from shopterms.policy.todos import mark_todos
 from shopterms.policy.translate import translate
 
 
@@ -66,6 +67,7 @@ def load_policy_text(text: str, file: str = "<string>") -> LoadResult:
         policy = Policy.model_validate(document.data)
     except ValidationError as error:
         found = translate(error, file=file, source=text, data=document.data, positions=document.positions)
+        found = mark_todos(found, text, file)
         return LoadResult(file, text, None, tuple(found), document.positions)
     except Exception as error:  # a fault in a model validator must still not become a traceback
         failure = diagnostic(

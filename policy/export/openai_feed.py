@@ -97,7 +97,7 @@ class OpenAiFeedTarget:
                 exchange=payload.get("accepts_exchanges"),
             )
             returns = Returns(terms=(terms,), currency=None)
-        shipping = _read_shipping(payload["shipping"]) if payload.get("shipping") else None
+        shipping = read_shipping(payload["shipping"]) if payload.get("shipping") else None
         return Facts(
             shop=Shop(name=payload["seller_name"], url=payload["seller_url"]),
             returns=returns,
@@ -152,7 +152,7 @@ def _entry(area: Area, service: str, price: Decimal | None, currency: str) -> st
     return f"{area.country}:{region}:{service}:{price:.2f} {currency}"
 
 
-def _read_shipping(entries: list[str]) -> Shipping:
+def read_shipping(entries: list[str]) -> Shipping:
     lanes: dict[str, list[tuple[RateTable, list[Area]]]] = {}
     currency = ""
     for entry in entries:

@@ -21,6 +21,7 @@ from shopterms.policy.diagnostics import CodeInfo
 FAMILY_TITLES: dict[str, str] = {
     "YAML": "Reading the file",
     "SCHEMA": "Shape of the policy",
+    "DRAFT": "Drafts from shopterms init",
     "SHIP": "Shipping plausibility (pack core)",
     "RET": "Returns plausibility (pack core)",
     "PAY": "Payment plausibility (pack core)",

@@ -20,7 +20,7 @@ from shopterms.validators.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 INVALID_DIR = REPO_ROOT / "examples" / "invalid"
-FIXTURE_FAMILIES = ("YAML", "SCHEMA")
+FIXTURE_FAMILIES = ("YAML", "SCHEMA", "DRAFT")
 NO_FIXTURE = {"SCHEMA010": "only a fault in shopterms produces it"}
 GENERATED = {"YAML013": b"# padding a policy file beyond the size limit\n" * (MAX_BYTES // 40)}
 ABSENT = {"YAML015"}

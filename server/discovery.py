@@ -79,12 +79,8 @@ def _catalog_headers(request: Request, settings: ServerSettings) -> dict[str, st
 
 
 def _catalog_response(request: Request, settings: ServerSettings, document: Document) -> Response:
-    response = document_response(
-        request, document, settings.cache_control, _catalog_headers(request, settings)
-    )
-    if request.method == "HEAD":  # RFC 9727: HEAD answers with the Link header alone
-        return Response(status_code=response.status_code, headers=dict(response.headers))
-    return response
+    # RFC 9727: a HEAD request finds the catalog by its Link header (the app answers HEAD as GET).
+    return document_response(request, document, settings.cache_control, _catalog_headers(request, settings))
 
 
 _CATALOG_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -123,7 +119,6 @@ def shop_discovery_router(registry: ShopRegistry, settings: ServerSettings) -> A
 
     if not registry.directory:
 
-        @router.head(CATALOG_PATH, summary="API catalog links", response_class=Response)
         @router.get(
             CATALOG_PATH,
             summary="API catalog",
@@ -263,7 +258,6 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
         document = memo.get(key, lambda: Document.of(llms_index(listing, root), MARKDOWN))
         return document_response(request, document, settings.cache_control)
 
-    @router.head(CATALOG_PATH, summary="API catalog links", response_class=Response)
     @router.get(
         CATALOG_PATH,
         summary="API catalog",

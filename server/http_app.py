@@ -16,7 +16,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shopterms.server.caching import Document, document_response
 from shopterms.server.context import ServerSettings
@@ -61,12 +61,29 @@ class ApiCors:
             await self.cors(scope, receive, send)
 
 
+def _headers_only(send: Send) -> Send:
+    """`send` for a HEAD request answered as its GET: the same status and headers, no body."""
+
+    async def without_body(message: Message) -> None:
+        if message["type"] != "http.response.body":
+            await send(message)
+        elif not message.get("more_body", False):
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    return without_body
+
+
 class TermsApp(FastAPI):
-    """FastAPI with the fast path in front: what is already rendered is sent without routing."""
+    """FastAPI with HEAD for every GET, and the fast path in front: what is already rendered is sent
+    without routing."""
 
     fast_path: FastPath | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "HEAD":
+            # RFC 9110 §9.3.2: HEAD is GET without the content. Answering it as the GET guarantees the same
+            # headers (Content-Length, ETag, Link) for every resource, routes, documents and mounts alike.
+            scope, send = {**scope, "method": "GET"}, _headers_only(send)
         if scope["type"] == "http" and self.fast_path is not None:
             try:
                 response = self.fast_path.response(scope)

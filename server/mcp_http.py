@@ -18,6 +18,9 @@ from mcp.server.transport_security import TransportSecuritySettings
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
+from shopterms.policy.documents.server_card import PROTOCOL_VERSIONS
+from shopterms.server.mcp_front import EndpointIdentity, McpFront
+
 # Local clients are always welcome: a rebinding attack arrives with the attacker's host name, not these.
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 LOCAL_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*")
@@ -80,8 +83,11 @@ def streamable_http_endpoint(
     app = server.streamable_http_app(
         streamable_http_path="/", stateless_http=True, json_response=True, transport_security=security
     )
+    identity = EndpointIdentity(
+        server.name, server.title, server.description, server.version, PROTOCOL_VERSIONS
+    )
     cors = CORSMiddleware(
-        app,
+        McpFront(app, identity),
         allow_origin_regex=origin_pattern(accepted_origins),
         allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
         allow_headers=list(REQUEST_HEADERS),

@@ -54,7 +54,27 @@ PROBLEM_KINDS_BY_NAME: dict[str, ProblemKind] = {
     "not-found": ProblemKind(
         404, "Not found", "There is nothing at this address; /openapi.json lists every endpoint."
     ),
-    "method-not-allowed": ProblemKind(405, "Method not allowed", "The API is read-only: use GET (or HEAD)."),
+    "method-not-allowed": ProblemKind(
+        405, "Method not allowed", "The API is read-only: use GET (or HEAD); `Allow` names the methods."
+    ),
+    "unreadable-request": ProblemKind(
+        400,
+        "Unreadable request",
+        "The MCP endpoint could not read the request as an MCP message: it takes JSON-RPC 2.0 by POST with "
+        "Content-Type: application/json and Accept: application/json, text/event-stream.",
+    ),
+    "host-not-allowed": ProblemKind(
+        421,
+        "Host not allowed",
+        "The Host header names a host the MCP endpoint does not serve (protection against DNS rebinding); "
+        "the server admits more hosts with --allowed-host.",
+    ),
+    "origin-not-allowed": ProblemKind(
+        403,
+        "Origin not allowed",
+        "The Origin header names a web origin whose pages may not call the MCP endpoint; the server admits "
+        "more with --allowed-origin.",
+    ),
     "server-error": ProblemKind(
         500, "Server error", "The server failed to answer; the error has been logged."
     ),
@@ -174,6 +194,10 @@ async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     headers = dict(error.headers or {})
     if error.status_code == 405:
+        allowed = [method.strip() for method in headers.get("Allow", "GET").split(",")]
+        if "GET" in allowed and "HEAD" not in allowed:
+            allowed.append("HEAD")  # every GET resource answers HEAD too
+        headers["Allow"] = ", ".join(allowed)
         return problem_response(
             request, "method-not-allowed", f"{request.method} is not served here; use GET.", headers=headers
         )

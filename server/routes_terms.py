@@ -194,6 +194,7 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
             str,
             Path(
                 description="Language tag of the page, e.g. en.",
+                examples=["en"],
                 json_schema_extra={"pattern": "^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"},
             ),
         ],

@@ -8,6 +8,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 import uvicorn
 from fastapi import FastAPI
@@ -17,6 +19,26 @@ from shopterms.server.state import ShopRegistry, open_registry
 from tests.conftest import EXAMPLES_DIR
 
 EXAMPLE = EXAMPLES_DIR / "nordlicht-mode.yaml"
+
+
+def example_urls(openapi: dict[str, Any]) -> list[str]:
+    """One URL per GET operation of an OpenAPI document, each required parameter set to its first example
+    (or first listed value): every resource the document promises, ready to request."""
+    urls = []
+    for path, operations in openapi["paths"].items():
+        operation = operations.get("get")
+        if operation is None:
+            continue
+        query = {}
+        for parameter in operation.get("parameters", []):
+            schema = parameter["schema"]
+            value = (schema.get("enum") or schema.get("examples") or [None])[0]
+            if parameter["in"] == "path":
+                path = path.replace("{" + parameter["name"] + "}", str(value))
+            elif parameter.get("required"):
+                query[parameter["name"]] = str(value)
+        urls.append(path + ("?" + urlencode(query) if query else ""))
+    return urls
 
 
 def copy_example(directory: Path, name: str = "nordlicht-mode.yaml") -> Path:

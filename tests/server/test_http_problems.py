@@ -141,7 +141,7 @@ def test_writing_methods_are_a_405_problem_with_allow(client: TestClient) -> Non
     response = client.post("/policy")
     assert response.status_code == 405
     assert response.headers["content-type"] == PROBLEM
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, HEAD"
 
 
 def test_a_section_the_shop_does_not_publish_is_a_404(tmp_path) -> None:  # type: ignore[no-untyped-def]

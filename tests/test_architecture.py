@@ -12,8 +12,23 @@ import pytest
 from tests.conftest import REPO_ROOT
 
 FORBIDDEN_BY_PACKAGE = {
-    "policy": {"fastapi", "starlette", "uvicorn", "mcp", "extruct", "click", "rdflib", "pyshacl", "httpx",
-               "server", "validators", "store", "sqlalchemy", "alembic", "psycopg"},
+    "policy": {
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "mcp",
+        "extruct",
+        "click",
+        "rdflib",
+        "pyshacl",
+        "httpx",
+        "server",
+        "validators",
+        "store",
+        "sqlalchemy",
+        "alembic",
+        "psycopg",
+    },
     "validators": {"server"},
     "server": {"validators"},
 }

@@ -73,13 +73,16 @@ def test_no_module_imports_our_folders_by_their_bare_names() -> None:
         for path in sorted((REPO_ROOT / top).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 names = (
-                    [alias.name for alias in node.names] if isinstance(node, ast.Import)
-                    else [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+                    [alias.name for alias in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module]
+                    if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
                     else []
                 )
                 offending += [
                     f"{path.relative_to(REPO_ROOT)}:{node.lineno} {name}"
-                    for name in names if name.split(".")[0] in SOURCE_FOLDERS
+                    for name in names
+                    if name.split(".")[0] in SOURCE_FOLDERS
                 ]
     assert not offending
 
@@ -106,7 +109,12 @@ def _copy_installed(distribution: str, target_site: Path) -> None:
 
 def _run(*command: str | Path, cwd: Path = REPO_ROOT) -> str:
     done = subprocess.run(
-        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
+        [str(part) for part in command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
         env={key: value for key, value in os.environ.items() if key != "PYTHONPATH"},
     )
     assert done.returncode == 0, f"{command}: {done.stdout}{done.stderr}"
@@ -122,8 +130,18 @@ def test_the_wheel_installs_beside_pypi_policy_and_validators_and_uninstalls_cle
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO_ROOT / name, source / name)
     wheels = tmp_path / "wheels"
-    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", wheels, source)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "--wheel-dir",
+        wheels,
+        source,
+    )
     (wheel,) = wheels.glob("shopterms-*.whl")
 
     # A fresh environment: the two neighbours copied in as installed distributions; shopterms' own

@@ -14,8 +14,9 @@ PAGE_CODES: tuple[CodeInfo, ...] = (
         code="PAGE001",
         name="page-not-read",
         severity="error",
-        summary="The page could not be fetched or read (name not resolving, timeout, TLS, HTTP status, "
-        "too many redirects, over 5 MB, not HTML, or a missing file).",
+        summary="The page could not be fetched or read (name not resolving, a loopback, private or "
+        "link-local address, the total time running out, TLS, HTTP status, too many redirects, over the "
+        "size limit, an unknown compression, not HTML, or a missing file).",
         why="Nothing on a page that cannot be read is checked; search engines and agents meet the same "
         "failure.",
         example="shopterms check https://shop.example/typo",
@@ -144,6 +145,31 @@ PAGE_CODES: tuple[CodeInfo, ...] = (
         "not learn these terms there.",
         example="returns:\n  countries: [DE, AT]   # the page states DE only",
         instead="(the page states return terms for DE and AT)",
+        packs=("page",),
+    ),
+    CodeInfo(
+        code="PAGE014",
+        name="structured-data-over-limit",
+        severity="error",
+        summary="The page's structured data goes past a reading limit (more JSON-LD scripts or items than "
+        "allowed, more JSON-LD text in all, or JSON nested deeper than allowed); what lies past it is not "
+        "checked.",
+        why="Crawlers give up on such pages too, and a check that stops early cannot vouch for the rest of "
+        "the page. The limits and how to raise them are in docs/reliability.md.",
+        example='<script type="application/ld+json">[[[[[[[ ... 100,000 levels ... ]]]]]]]</script>',
+        instead='<script type="application/ld+json">{"@type": "MerchantReturnPolicy", ...}</script>',
+        packs=("page",),
+    ),
+    CodeInfo(
+        code="PAGE015",
+        name="unknown-charset",
+        severity="warning",
+        summary="The server's Content-Type or the page's <meta> declares a character encoding that is not "
+        "in the WHATWG Encoding Standard; the page was read as UTF-8 (or windows-1252), as browsers do.",
+        why="Browsers ignore a label they do not know and guess; other readers may refuse the page or "
+        "garble its accented text.",
+        example="Content-Type: text/html; charset=rot13",
+        instead="Content-Type: text/html; charset=utf-8",
         packs=("page",),
     ),
 )

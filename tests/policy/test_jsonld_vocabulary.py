@@ -21,9 +21,7 @@ JSON_LD_KEYWORDS = {"@context", "@graph", "@id", "@type"}
 
 @cache
 def _index() -> dict[str, Any]:
-    raw: dict[str, Any] = json.loads(
-        data_text("schemaorg-index.json")
-    )
+    raw: dict[str, Any] = json.loads(data_text("schemaorg-index.json"))
     return raw
 
 
@@ -42,9 +40,7 @@ def _ancestors(cls: str) -> set[str]:
 def _ours() -> tuple[frozenset[str], frozenset[str]]:
     from rdflib import RDF, RDFS, Graph, URIRef
 
-    graph = Graph().parse(
-        data=data_text("shopterms.ttl"), format="turtle"
-    )
+    graph = Graph().parse(data=data_text("shopterms.ttl"), format="turtle")
     classes = {str(s) for s in graph.subjects(RDF.type, RDFS.Class) if str(s).startswith(SHOPTERMS_NS)}
     properties = {str(s) for s in graph.subjects(RDF.type, RDF.Property) if str(s).startswith(SHOPTERMS_NS)}
     for term in classes | properties:

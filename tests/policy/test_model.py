@@ -1,7 +1,5 @@
 """The policy model: shorthand and structured forms normalise to one canonical model, with stated defaults."""
 
-
-
 from __future__ import annotations
 
 import copy

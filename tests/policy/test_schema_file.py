@@ -1,7 +1,5 @@
 """The published JSON Schemas: generated from the model, documented, and agreeing with the loader."""
 
-
-
 from __future__ import annotations
 
 import copy

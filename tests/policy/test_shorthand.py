@@ -1,7 +1,5 @@
 """The shorthand parsers: every accepted spelling, and the exact words a merchant sees for a wrong one."""
 
-
-
 from __future__ import annotations
 
 import datetime as dt

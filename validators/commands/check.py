@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from shopterms.validators.commands.fetch_options import fetch_options
 from shopterms.validators.render import RENDERERS_BY_NAME
 
 if TYPE_CHECKING:
     from shopterms.policy.diagnostics import Diagnostic
+    from shopterms.validators.fetch.limits import Limits
 
 
 @click.command("check")
@@ -35,22 +37,19 @@ if TYPE_CHECKING:
     help="As for validate. text = full.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0.1, 120),
-    default=10.0,
-    show_default=True,
-    help="Seconds to wait for the server.",
-)
+@fetch_options
 def check_command(
-    target: str, policy_file: Path | None, output_format: str, strict: bool, timeout: float
+    target: str, policy_file: Path | None, output_format: str, strict: bool, limits: Limits
 ) -> None:
-    """Check the structured data of a page (https://… or a saved HTML file) and compare it with POLICY."""
+    """Check the structured data of a page (https://…, a saved HTML file or file:///…) and compare it
+    with POLICY.
+
+    Loopback and private-network addresses are refused unless --allow-private is given."""
     import shopterms.validators.codes_jsonld  # registers the LD codes
     import shopterms.validators.codes_page  # noqa: F401 - registers the PAGE codes
     from shopterms.policy.codes import diagnostic
     from shopterms.policy.loader import load_policy
-    from shopterms.validators.page.fetch import PageError, fetch_page, is_url, read_page_file
+    from shopterms.validators.fetch import FetchError, fetch_page, is_url, read_page_file, redact
     from shopterms.validators.page.inspection import inspect_page
 
     name = "full" if output_format == "text" else output_format
@@ -62,12 +61,13 @@ def check_command(
             click.echo(render(policy.diagnostics, {policy.file: policy.source}), nl=False)
             raise SystemExit(1 if policy.checked else 2)
     try:
-        page = fetch_page(target, timeout=timeout) if is_url(target) else read_page_file(Path(target))
-    except PageError as error:
-        problem = diagnostic("PAGE001", f"cannot read the page: {error}", target, hint=_hint(error.kind))
-        click.echo(render([problem], {target: None}) + _summary(name, [problem]), nl=False)
+        page = fetch_page(target, limits) if is_url(target) else read_page_file(Path(target), limits)
+    except FetchError as error:
+        shown = redact(target)
+        problem = diagnostic("PAGE001", f"cannot read the page: {error}", shown, hint=_hint(error.kind))
+        click.echo(render([problem], {shown: None}) + _summary(name, [problem]), nl=False)
         raise SystemExit(2) from None
-    found, _ = inspect_page(page, policy)
+    found, _ = inspect_page(page, policy, limits)
     sources = {page.name: page.text, **({policy.file: policy.source} if policy else {})}
     click.echo(render(found, sources) + _summary(name, found), nl=False)
     failing = {"error", "warning"} if strict else {"error"}
@@ -77,11 +77,14 @@ def check_command(
 def _hint(kind: str) -> str:
     return {
         "dns": "check the host name; is the shop's domain spelled right?",
-        "timeout": "the server is slow or unreachable; try again or raise --timeout",
+        "timeout": "the server is slow or unreachable; try again or raise --timeout (the total time)",
+        "forbidden": "check a public address; for your own staging server add --allow-private",
+        "encoding": "serve the page uncompressed or with gzip",
+        "protocol": "the server's answer is not valid HTTP; check the server",
         "tls": "the server's certificate must be valid for the host; check it in a browser",
         "status": "check that the address opens in a browser",
         "redirects": "the address redirects in a loop or too often; use the final address",
-        "size": "check a smaller page, such as the terms or a product page",
+        "size": "check a smaller page, such as the terms or a product page, or raise the limit with --limit",
         "content-type": "give the address of an HTML page",
         "file": "give the path of a saved HTML file",
     }.get(kind, "check the address")

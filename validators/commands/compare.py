@@ -7,9 +7,15 @@ source that cannot be read (every such source is named, located where possible).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from shopterms.policy.compare.ranking import DEFAULT_PREFERENCES, PREFERENCE_NAMES
+from shopterms.validators.commands.fetch_options import fetch_options
+
+if TYPE_CHECKING:
+    from shopterms.validators.fetch.limits import Limits
 
 OPTION_BY_FIELD = {"country": "--to", "region": "--to", "postal_code": "--postal-code", "ordered_at": "--at"}
 FORMATS = ("table", "json", "markdown", "html")
@@ -43,6 +49,7 @@ def _preferences(values: tuple[str, ...]) -> list[str]:
     help="Order moment, ISO 8601 with UTC offset (2026-12-23T15:00+01:00). Default: now.",
 )
 @click.option("--format", "output", type=click.Choice(FORMATS), default="table", show_default=True)
+@fetch_options
 def compare_command(
     sources: tuple[str, ...],
     destination: str,
@@ -50,17 +57,22 @@ def compare_command(
     preferences: tuple[str, ...],
     ordered_at: str | None,
     output: str,
+    limits: Limits,
 ) -> None:
-    """Compare shops' post-purchase terms for a destination and rank them under stated preferences."""
+    """Compare shops' post-purchase terms for a destination and rank them under stated preferences.
+
+    Addresses are fetched one by one, each within --timeout; loopback and private-network addresses are
+    refused unless --allow-private is given."""
     from shopterms.policy.compare.policy_record import place_of
     from shopterms.policy.compare.ranking import compare
     from shopterms.policy.errors import QueryError
     from shopterms.policy.moment import aware
     from shopterms.policy.queries import DestinationQuery
     from shopterms.validators.commands.query_input import bad_option
-    from shopterms.validators.compare.fetching import SourceError, client
+    from shopterms.validators.compare.fetching import SourceError
     from shopterms.validators.compare.render import RENDERERS_BY_FORMAT
     from shopterms.validators.compare.sources import read_source
+    from shopterms.validators.fetch.urls import redact
 
     chosen = _preferences(preferences)
     query = DestinationQuery.parse(destination).model_copy(update={"postal_code": postal_code})
@@ -69,22 +81,17 @@ def compare_command(
         moment = aware(ordered_at, "ordered_at")  # one moment for every shop, even when it is now
     except QueryError as error:
         raise bad_option(error, OPTION_BY_FIELD) from None
-    session = client() if any("://" in source for source in sources) else None
     records, failures = [], []
-    try:
-        for source in sources:
-            try:
-                records.append(read_source(source, query, moment, session))
-            except SourceError as error:
-                failures.append(f"{error.source}: {error.message}")
-            except Exception as error:  # a fault of ours must still name the source, not end in a traceback
-                failures.append(
-                    f"{source}: shopterms failed while reading it ({type(error).__name__}: {error}); "
-                    "this is a fault in shopterms, please report it"
-                )
-    finally:
-        if session is not None:
-            session.close()
+    for source in sources:
+        try:
+            records.append(read_source(source, query, moment, limits))
+        except SourceError as error:
+            failures.append(f"{error.source}: {error.message}")
+        except Exception as error:  # a fault of ours must still name the source, not end in a traceback
+            failures.append(
+                f"{redact(source)}: shopterms failed while reading it ({type(error).__name__}); "
+                "this is a fault in shopterms, please report it"
+            )
     if failures:
         for failure in failures:
             click.echo(f"error: {failure}", err=True)

@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+from shopterms.validators.commands.fetch_options import fetch_options
+
+if TYPE_CHECKING:
+    from shopterms.validators.fetch.limits import Limits
 
 STDOUT = "-"
 
@@ -39,13 +44,7 @@ STDOUT = "-"
     "--set", "settings", multiple=True, metavar="KEY=VALUE", help="Answer one question (repeatable)."
 )
 @click.option("--no-input", is_flag=True, help="Never prompt, even on a terminal.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0.1, 120),
-    default=10.0,
-    show_default=True,
-    help="Seconds to wait for a page.",
-)
+@fetch_options
 def init_command(
     output: str,
     force: bool,
@@ -54,7 +53,7 @@ def init_command(
     answers_file: Path | None,
     settings: tuple[str, ...],
     no_input: bool,
-    timeout: float,
+    limits: Limits,
 ) -> None:
     """Write a policy file: ask on a terminal, take --answers/--set, or draft --from SOURCE... (pages,
     Merchant API, Shopify, WooCommerce, UCP and product-feed exports)."""
@@ -76,7 +75,7 @@ def init_command(
         parts = []
         for source in sources:
             try:
-                parts.extend(read_source(source, timeout))
+                parts.extend(read_source(source, limits))
             except SourceProblem as problem:
                 _fail(f"{problem.source}: {problem.message}")
         if given:

@@ -7,17 +7,15 @@ diagnostics; facts then carry the /policy address and their path in that documen
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import TYPE_CHECKING
 
 from shopterms.policy.compare.policy_record import record_from_policy
 from shopterms.policy.compare.record import ComparisonRecord
 from shopterms.policy.loader import load_policy_text
 from shopterms.policy.queries import DestinationQuery
-from shopterms.validators.compare.fetching import Fetched, SourceError, client, fetch
-
-if TYPE_CHECKING:
-    import httpx
+from shopterms.validators.bounded_json import load_json
+from shopterms.validators.compare.fetching import SourceError, fetch
+from shopterms.validators.fetch.client import Fetched
+from shopterms.validators.fetch.limits import DEFAULT_LIMITS, Limits
 
 POLICY_ACCEPT = "application/json"
 
@@ -28,13 +26,13 @@ def policy_url(base: str) -> str:
     return trimmed if trimmed.endswith("/policy") else f"{trimmed}/policy"
 
 
-def looks_like_policy(fetched: Fetched) -> bool:
-    """A JSON object with the keys every canonical policy has."""
+def looks_like_policy(fetched: Fetched, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """A JSON object with the keys every canonical policy has (nested no deeper than the limit)."""
     if fetched.status != 200 or "json" not in fetched.content_type or "ld+json" in fetched.content_type:
         return False
     try:
-        data = json.loads(fetched.body)
-    except ValueError:
+        data = load_json(fetched.body, limits.max_json_depth)
+    except ValueError:  # not JSON, or nested too deep to be a policy
         return False
     return isinstance(data, dict) and "shop" in data and "version" in data
 
@@ -55,20 +53,14 @@ def record_from_api(
     base: str,
     destination: DestinationQuery | str,
     ordered_at: dt.datetime | str | None = None,
-    session: httpx.Client | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ComparisonRecord:
     """The record of the shop a shopterms API serves at `base` (its root, or its /policy address)."""
     url = policy_url(base)
-    own = session is None
-    session = session or client()
-    try:
-        fetched = fetch(session, url, POLICY_ACCEPT, base)
-    finally:
-        if own:
-            session.close()
+    fetched = fetch(url, POLICY_ACCEPT, limits, base)
     if fetched.status != 200:
         raise SourceError(base, f"{url} answered HTTP {fetched.status}; is this a shopterms API?")
-    if not looks_like_policy(fetched):
+    if not looks_like_policy(fetched, limits):
         raise SourceError(
             base,
             f"{url} did not answer with a shopterms policy (got {fetched.content_type or 'no content type'})",

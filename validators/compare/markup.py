@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from shopterms.validators.bounded_json import TooDeep, load_json
 from shopterms.validators.compare.page_graph import PageGraph, Syntax
+from shopterms.validators.fetch.limits import DEFAULT_LIMITS, Limits
 from shopterms.validators.jsonld_graph import DEFAULT_BASE, JsonLdError, parse_jsonld
 
 if TYPE_CHECKING:
@@ -40,7 +42,9 @@ class _Collected:
             self.syntax_by_triple.setdefault(triple, syntax)
 
 
-def read_markup(html: str, url: str, base: str | None = None) -> tuple[PageGraph, list[str]]:
+def read_markup(
+    html: str, url: str, base: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[PageGraph, list[str]]:
     """The page's markup as a graph, and notes on what could not be read.
 
     The blocks come from `shopterms check`'s reader (validators.page.blocks), so both commands see a page
@@ -49,8 +53,10 @@ def read_markup(html: str, url: str, base: str | None = None) -> tuple[PageGraph
 
     from shopterms.validators.page.blocks import page_data
 
-    found = page_data(html, base or DEFAULT_BASE)
+    found = page_data(html, base or DEFAULT_BASE, limits)
     collected = _Collected(Graph())
+    for over in found.over_limit:
+        collected.notes.append(f"line {over.location.line}, column {over.location.column}: {over.reason}")
     for unreadable in found.unreadable:
         where = unreadable.location
         collected.notes.append(
@@ -62,13 +68,20 @@ def read_markup(html: str, url: str, base: str | None = None) -> tuple[PageGraph
     return PageGraph(collected.graph, url, collected.syntax_by_triple), collected.notes
 
 
-def read_jsonld_document(text: str, url: str, base: str | None = None) -> tuple[PageGraph, list[str]]:
+def read_jsonld_document(
+    text: str, url: str, base: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[PageGraph, list[str]]:
     """A JSON-LD document on its own (e.g. a compiled policy.jsonld) as a page graph."""
     from rdflib import Graph
 
+    from shopterms.policy.locate import position_of
+
     collected = _Collected(Graph())
     try:
-        document = json.loads(text)
+        document = load_json(text, limits.max_json_depth)
+    except TooDeep as error:
+        line, column = position_of(text, error.pos)
+        raise MarkupError(f"line {line}, column {column}: the document is {error}") from None
     except json.JSONDecodeError as error:
         raise MarkupError(f"line {error.lineno}, column {error.colno}: not JSON ({error.msg})") from None
     collected.add(document, "json-ld", base, "the document")

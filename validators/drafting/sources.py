@@ -1,6 +1,7 @@
 """What a `--from` SOURCE is, and the draft facts it yields.
 
-An address (http/https) is a shop page, fetched with the same limits as `shopterms check`. A file is
+An address (http/https) is a shop page, fetched by the same fetcher and under the same limits as
+`shopterms check` (a `file:` address is the saved page it names). A file is
 told by its content: HTML is a saved page; JSON is a schema.org JSON-LD document, a Merchant API body,
 a Shopify or WooCommerce shipping export, or a UCP body; CSV, TSV, JSON lines or a JSON list of
 products with seller, return and shipping columns is a product feed. Anything else is refused with a
@@ -16,7 +17,8 @@ from typing import Any
 from shopterms.policy.drafting import feeds, google, shopify, woocommerce
 from shopterms.policy.drafting.draft import SourceDraft
 from shopterms.policy.drafting.problems import ImportProblem
-from shopterms.validators.page.fetch import MAX_BYTES, PageError, fetch_page, is_url
+from shopterms.validators.fetch import DEFAULT_LIMITS, FetchError, Limits, fetch_page, is_url, redact
+from shopterms.validators.fetch.limits import describe_size
 
 KINDS = (
     "a shop page (URL or saved HTML)",
@@ -38,19 +40,19 @@ class SourceProblem(Exception):
         self.message = message
 
 
-def read_source(source: str, timeout: float = 10.0) -> list[SourceDraft]:
+def read_source(source: str, limits: Limits = DEFAULT_LIMITS) -> list[SourceDraft]:
     try:
         if is_url(source):
-            return [_page(source, timeout)]
-        text = _read_file(Path(source))
+            return [_page(source, limits)]
+        text = _read_file(Path(source), limits)
         return _by_content(text, source)
     except ImportProblem as problem:
         raise SourceProblem(source, str(problem)) from None
-    except PageError as error:
-        raise SourceProblem(source, f"cannot read the page: {error}") from None
+    except FetchError as error:
+        raise SourceProblem(redact(source), f"cannot read the page: {error}") from None
 
 
-def _read_file(path: Path) -> str:
+def _read_file(path: Path, limits: Limits) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -59,19 +61,19 @@ def _read_file(path: Path) -> str:
         raise ImportProblem("is a directory, not a file") from None
     except OSError as error:
         raise ImportProblem(f"cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise ImportProblem(f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if len(data) > limits.max_decoded_bytes:
+        raise ImportProblem(f"is larger than {describe_size(limits.max_decoded_bytes)}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportProblem("is not UTF-8 text") from None
 
 
-def _page(url: str, timeout: float) -> SourceDraft:
+def _page(url: str, limits: Limits) -> SourceDraft:
     from shopterms.validators.drafting.page import read_page_source
 
-    page = fetch_page(url, timeout=timeout)
-    return read_page_source(page.text, page.base_url, url)
+    page = fetch_page(url, limits)
+    return read_page_source(page.text, page.base_url, page.name)
 
 
 def _by_content(text: str, source: str) -> list[SourceDraft]:

@@ -8,10 +8,11 @@ from dataclasses import replace
 from shopterms.policy.codes import diagnostic
 from shopterms.policy.diagnostics import Diagnostic, Location
 from shopterms.policy.loader import LoadResult
-from shopterms.validators.page.blocks import Block, page_data
+from shopterms.validators.fetch.limits import DEFAULT_LIMITS, Limits
+from shopterms.validators.fetch.page import FetchedPage as Page
+from shopterms.validators.page.blocks import Block, PageData, page_data
 from shopterms.validators.page.comparison import Comparison, Found, PolicyFacts
 from shopterms.validators.page.facts import ContactFact, GraphFacts, ReturnFact, ShippingFact
-from shopterms.validators.page.fetch import Page
 
 
 def _located(items: list[Diagnostic], page: Page, at: Location) -> list[Diagnostic]:
@@ -28,14 +29,17 @@ def policy_facts(result: LoadResult) -> PolicyFacts:
     return PolicyFacts(list(facts.returns()), list(facts.shipping()), list(facts.contacts()))
 
 
-def inspect_page(page: Page, policy: LoadResult | None = None) -> tuple[list[Diagnostic], list[str]]:
+def inspect_page(
+    page: Page, policy: LoadResult | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[Diagnostic], list[str]]:
     """Diagnostics for the page, and the post-purchase types its structured data holds."""
     from shopterms.validators.conformance import check_conformance
     from shopterms.validators.jsonld_graph import JsonLdError, parse_jsonld
     from shopterms.validators.shapes import check_google_rules
 
-    data = page_data(page.text, page.base_url)
-    found: list[Diagnostic] = [
+    data = page_data(page.text, page.base_url, limits)
+    found: list[Diagnostic] = _reading_notes(page, data)
+    found += [
         diagnostic(
             "PAGE002",
             f"this JSON-LD script is not valid JSON: {bad.reason}",
@@ -59,6 +63,8 @@ def inspect_page(page: Page, policy: LoadResult | None = None) -> tuple[list[Dia
                     location=block.location,
                 )
             )
+            continue
+        if len(graph) == 0:  # an empty block ({} or only a context) states nothing to check
             continue
         found += _located(check_conformance(graph, source=page.name), page, block.location)
         found += _located(check_google_rules(graph, source=page.name), page, block.location)
@@ -90,6 +96,31 @@ def inspect_page(page: Page, policy: LoadResult | None = None) -> tuple[list[Dia
         found, key=lambda d: (d.location.line, d.location.column, d.code) if d.location else (0, 0, d.code)
     )
     return ordered, sorted(types)
+
+
+def _reading_notes(page: Page, data: PageData) -> list[Diagnostic]:
+    """What was passed over while reading: a structured-data limit reached, an unknown charset."""
+    found = [
+        diagnostic(
+            "PAGE014",
+            over.reason,
+            page.name,
+            location=over.location,
+            hint="split the data into fewer, flatter blocks; --limit raises the bounds (docs/reliability.md)",
+        )
+        for over in data.over_limit
+    ]
+    if page.warning:
+        found.append(
+            diagnostic(
+                "PAGE015",
+                page.warning,
+                page.name,
+                location=Location(1, 1, 1, 2),
+                hint='declare a WHATWG encoding label such as "utf-8" in Content-Type and <meta charset>',
+            )
+        )
+    return found
 
 
 def _odr_links(page: Page) -> list[Diagnostic]:

@@ -178,8 +178,14 @@ def test_an_unreachable_address_is_refused_like_check_refuses_it(tmp_path: Path)
     with socket.socket() as probe:  # a port on loopback that nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    code, output, out = _init(tmp_path, "--from", f"http://127.0.0.1:{port}/", "--timeout", "2")
-    assert code == 2 and "cannot read the page" in output and not out.exists()
+    address = f"http://127.0.0.1:{port}/"
+    code, output, out = _init(
+        tmp_path, "--from", address, "--timeout", "2", "--allow-network", "127.0.0.1/32"
+    )
+    assert code == 2 and "cannot read the page: the server refused the connection" in output
+    assert not out.exists()
+    code, output, _ = _init(tmp_path, "--from", address)
+    assert code == 2 and "is a loopback address (this machine), which shopterms does not fetch" in output
 
 
 def test_init_never_overwrites_without_force(tmp_path: Path) -> None:

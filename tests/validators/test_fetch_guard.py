@@ -191,7 +191,9 @@ def test_a_file_address_on_another_host_is_refused(network: Network) -> None:
         ("256.1.1.1", None),
     ],
 )
-def test_legacy_ipv4_spellings_are_read_as_the_resolver_reads_them(spelling: str, address: str | None) -> None:
+def test_legacy_ipv4_spellings_are_read_as_the_resolver_reads_them(
+    spelling: str, address: str | None
+) -> None:
     found = legacy_ipv4(spelling)
     assert (str(found) if found else None) == address
 

@@ -77,8 +77,8 @@ def _decode(body: bytes, name: str) -> str:
 def _is_utf8(body: bytes) -> bool:
     try:
         body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return error.start >= len(body) - 3  # a character cut off by a size limit still counts
+    except UnicodeDecodeError:
+        return False
     return True
 
 

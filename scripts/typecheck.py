@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SOURCE_FOLDERS = ("policy", "server", "validators", "schemas")
+SOURCE_FOLDERS = ("policy", "server", "store", "validators", "schemas")
 
 
 def main(folders: list[str]) -> int:

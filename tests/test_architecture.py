@@ -31,6 +31,8 @@ FORBIDDEN_BY_PACKAGE = {
     },
     "validators": {"server"},
     "server": {"validators"},
+    # The store sits beside the server: the CLI and the server use it, it uses neither (nor the web).
+    "store": {"server", "validators", "fastapi", "starlette", "uvicorn", "mcp", "click", "httpx"},
 }
 # The CLI is the outermost layer: it may start the servers, but only inside the commands that serve.
 ALLOWED_EXCEPTIONS = {"validators/commands/serve.py", "validators/commands/mcp_stdio.py"}

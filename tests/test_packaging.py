@@ -23,7 +23,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 
-SOURCE_FOLDERS = ("policy", "server", "validators", "schemas")
+SOURCE_FOLDERS = ("policy", "server", "store", "validators", "schemas")
 # The PyPI distributions whose import names are our source folders' names, installed by the test extra.
 NEIGHBOURS = ("policy", "validators")
 CHECKED_TREES = (*SOURCE_FOLDERS, "tests", "bench", "scripts")

@@ -23,9 +23,7 @@ def todo_lines(text: str) -> dict[YamlPath, Location]:
         match = _TODO.match(line)
         if match is None:
             continue
-        path = tuple(
-            int(index) if index else name for name, index in _PART.findall(match.group("path"))
-        )
+        path = tuple(int(index) if index else name for name, index in _PART.findall(match.group("path")))
         column = len(match.group("indent")) + 1
         found.setdefault(path, Location(number, column, number, len(line.rstrip()) + 1))
     return found

@@ -4,7 +4,6 @@
 
 import datetime as dt
 import html
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path
@@ -15,6 +14,7 @@ from starlette.responses import Response
 
 from shopterms.policy.documents.api_catalog import MEDIA_TYPE as LINKSET_MEDIA_TYPE
 from shopterms.policy.documents.api_catalog import OPENAPI_MEDIA_TYPE, api_catalog
+from shopterms.policy.documents.json_text import json_text
 from shopterms.policy.documents.llms_text import llms_index, llms_text
 from shopterms.policy.documents.site import Site
 from shopterms.policy.documents.ucp_profile import ucp_profile
@@ -134,8 +134,8 @@ def shop_discovery_router(registry: ShopRegistry, settings: ServerSettings) -> A
     return router
 
 
-def _json_document(data: object, media_type: str = JSON) -> Document:
-    return Document.of(json.dumps(data, ensure_ascii=False, indent=2) + "\n", media_type)
+def json_document(data: object, media_type: str = JSON) -> Document:
+    return Document.of(json_text(data), media_type)
 
 
 # The documents that name the addresses they are served at, rendered once per shop state and site.
@@ -144,13 +144,13 @@ def llms_document(shop: ShopState, site: Site) -> Document:
 
 
 def ucp_document(shop: ShopState, site: Site) -> Document:
-    return shop.memo.get(("ucp", site), lambda: _json_document(ucp_profile(shop.policy, site)))
+    return shop.memo.get(("ucp", site), lambda: json_document(ucp_profile(shop.policy, site)))
 
 
 def catalog_document(shop: ShopState, site: Site, own_url: str) -> Document:
     return shop.memo.get(
         ("api-catalog", site, own_url),
-        lambda: _json_document(api_catalog([site], own_url), LINKSET_MEDIA_TYPE),
+        lambda: json_document(api_catalog([site], own_url), LINKSET_MEDIA_TYPE),
     )
 
 
@@ -270,7 +270,7 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
         sites = [site_for(request, settings, registry, state) for state in registry.states.values()]
         key = ("api-catalog", root, generation())
         document = memo.get(
-            key, lambda: _json_document(api_catalog(sites, root + CATALOG_PATH), LINKSET_MEDIA_TYPE)
+            key, lambda: json_document(api_catalog(sites, root + CATALOG_PATH), LINKSET_MEDIA_TYPE)
         )
         return _catalog_response(request, settings, document)
 

@@ -19,9 +19,10 @@ from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shopterms.server.caching import Document, document_response
-from shopterms.server.context import ServerSettings
+from shopterms.server.context import MCP_PATH, ServerSettings
 from shopterms.server.discovery import server_router, shop_discovery_router
 from shopterms.server.fastpath import FastPath
+from shopterms.server.mcp_discovery import CARD_PATH, mcp_card_router, mcp_catalog_router
 from shopterms.server.mounts import Mount
 from shopterms.server.openapi_doc import openapi_document
 from shopterms.server.problems import install_problem_handlers
@@ -41,9 +42,10 @@ class ApiCors:
     allowed origins and its own Mcp-* headers; an open policy laid over it would undo that.
     """
 
-    def __init__(self, app: ASGIApp, mount_paths: Sequence[str] = ()) -> None:
+    def __init__(self, app: ASGIApp, mount_paths: Sequence[str] = (), api_paths: Sequence[str] = ()) -> None:
         self.app = app
         self.mount_paths = tuple(mount_paths)
+        self.api_paths = frozenset(api_paths)  # documents the API serves under a mount path
         self.cors = CORSMiddleware(
             app,
             allow_origins=["*"],
@@ -55,7 +57,8 @@ class ApiCors:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] == "http" and any(path == p or path.startswith(p + "/") for p in self.mount_paths):
+        mounted = any(path == p or path.startswith(p + "/") for p in self.mount_paths)
+        if scope["type"] == "http" and mounted and path not in self.api_paths:
             await self.app(scope, receive, send)
         else:
             await self.cors(scope, receive, send)
@@ -142,12 +145,16 @@ def create_app(
     app.state.registry = registry
     app.state.reloader = reloader
     install_problem_handlers(app)
-    app.add_middleware(ApiCors, mount_paths=[mount.path for mount in mounts])
+    cards = [mount.path + CARD_PATH.removeprefix(MCP_PATH) for mount in mounts] if settings.mcp else []
+    app.add_middleware(ApiCors, mount_paths=[mount.path for mount in mounts], api_paths=cards)
 
     prefix = "/shops/{shop_id}" if registry.directory else ""
     for router in (terms_router, dates_router, shop_discovery_router):
         app.include_router(router(registry, settings), prefix=prefix)
     app.include_router(server_router(registry, settings))
+    if settings.mcp:  # before the mounts, so <endpoint>/server-card resolves here
+        app.include_router(mcp_card_router(registry, settings), prefix=prefix)
+        app.include_router(mcp_catalog_router(registry, settings))
     _document_routes(app, registry, settings, title, prefix)
     for mount in mounts:
         app.mount(mount.path, mount.app)

@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shopterms.policy.documents.ai_catalog import CARD_SUFFIX
 from shopterms.server.problems import problem_response
 
 EVENT_STREAM = "text/event-stream"
@@ -89,10 +90,14 @@ class McpFront:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        at_endpoint = scope["path"] == scope.get("root_path", "") + "/"
-        if at_endpoint and request.method == "GET":
+        root = scope.get("root_path", "")
+        if scope["path"] == root + "/" and request.method == "GET":
             response = self._get(request)
             await response(scope, receive, send)
+            return
+        if scope["path"] == root + "/" + CARD_SUFFIX:
+            # The HTTP app answers GET and HEAD of the card before the mount; any other method ends here.
+            await _refusal(request, 405, "GET, HEAD")(scope, receive, send)
             return
         await self.app(scope, receive, self._problems(request, scope, receive, send))
 

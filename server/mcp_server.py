@@ -17,16 +17,8 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, InputRequiredResult, TextContent
 from mcp.types import Tool as MCPTool
 from pydantic import ValidationError
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 
-from shopterms.policy.documents.server_card import (
-    CARD_MEDIA_TYPE,
-    server_card,
-    server_description,
-    server_name,
-    server_title,
-)
+from shopterms.policy.documents.server_card import server_description, server_name, server_title
 from shopterms.policy.model import Policy
 from shopterms.server.mcp_compare import CompareScope, register_compare
 from shopterms.server.mcp_errors import explain_arguments, explain_unknown_arguments
@@ -160,13 +152,5 @@ def create_mcp(current: Callable[[], Published], compare_scope: CompareScope | N
     )
     def summary_markdown() -> str:
         return current().summary_markdown
-
-    # Served over HTTP only, at <endpoint>/server-card: the location server-card discovery reserves.
-    @server.custom_route("/server-card", methods=["GET"], include_in_schema=False)  # type: ignore[untyped-decorator]
-    async def card(request: Request) -> Response:
-        endpoint = str(request.url).removesuffix("server-card")
-        headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=3600"}
-        document = server_card(current().policy, endpoint)
-        return JSONResponse(document, media_type=CARD_MEDIA_TYPE, headers=headers)
 
     return server

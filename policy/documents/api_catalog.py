@@ -2,13 +2,17 @@
 
 The catalog lists the API as an `item`; the API's own entry links its OpenAPI description
 (`service-desc`), its documentation (`service-doc`), its health check (`status`) and, where served,
-the MCP endpoint. A static build has no API, so its catalog links the published files instead.
+the MCP endpoint. The MCP endpoint is an item too, described (`service-desc`) by its server card, and
+the catalog links the AI Catalog that lists the cards. A static build has no API, so its catalog links
+the published files instead.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from shopterms.policy.documents.ai_catalog import CATALOG_MEDIA_TYPE, CATALOG_PATH, card_url
+from shopterms.policy.documents.server_card import CARD_MEDIA_TYPE
 from shopterms.policy.documents.site import Site
 
 MEDIA_TYPE = 'application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"'
@@ -57,8 +61,17 @@ def _static_entry(site: Site) -> dict[str, Any]:
     }
 
 
+def _mcp_entry(mcp_url: str) -> dict[str, Any]:
+    card = _link(card_url(mcp_url), CARD_MEDIA_TYPE, "MCP server card")
+    return {"anchor": mcp_url, "service-desc": [card]}
+
+
 def api_catalog(sites: list[Site], catalog_url: str) -> dict[str, Any]:
     """The linkset document for one or more published sites; `catalog_url` is its own address."""
     entries = [_api_entry(site) if site.api else _static_entry(site) for site in sites]
-    catalog = {"anchor": catalog_url, "item": [_link(entry["anchor"]) for entry in entries]}
+    entries += [_mcp_entry(site.mcp_url) for site in sites if site.mcp_url]
+    catalog: dict[str, Any] = {"anchor": catalog_url, "item": [_link(entry["anchor"]) for entry in entries]}
+    if any(site.mcp_url for site in sites):
+        root = catalog_url.removesuffix("/.well-known/api-catalog")
+        catalog["related"] = [_link(root + CATALOG_PATH, CATALOG_MEDIA_TYPE, "AI Catalog of the MCP servers")]
     return {"linkset": [catalog, *entries]}

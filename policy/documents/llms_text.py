@@ -15,9 +15,13 @@ from shopterms.policy.answers import (
 )
 from shopterms.policy.answers.returns import ReturnTerms
 from shopterms.policy.answers.shipping import ServiceOption, shipped_countries
+from shopterms.policy.documents.ai_catalog import card_url
 from shopterms.policy.documents.site import Site
 from shopterms.policy.model import Policy
 from shopterms.policy.queries import DaySpan
+
+# The delivery day of the example return-deadline link: fixed, so the document stays reproducible.
+EXAMPLE_DELIVERY = "2026-05-04"
 
 
 def _days(span: DaySpan) -> str:
@@ -145,13 +149,33 @@ def _support(policy: Policy) -> list[str]:
     return [*lines, ""]
 
 
-def _links(site: Site) -> list[str]:
-    endpoints = site.endpoints()
+def _example_query(name: str, policy: Policy) -> str | None:
+    """An example query the shop answers (a country it covers), or None when it has no such terms.
+
+    Every link of llms.txt must answer: an endpoint for a section the shop does not publish is left
+    out, and the example country is one the section covers."""
+    shipped = shipped_countries(policy)
+    returned = list(policy.returns.countries) if policy.returns else []
+    queries: dict[str, str | None] = {
+        "shipping": f"?country={shipped[0]}" if shipped else None,
+        "delivery_estimate": f"?country={shipped[0]}" if shipped else None,
+        "returns": f"?country={returned[0]}" if returned else None,
+        "return_deadline": f"?country={policy.shop.sells_to[0]}&delivered_on={EXAMPLE_DELIVERY}",
+        "payment": "" if policy.payment else None,
+        "support": "" if policy.support else None,
+    }
+    return queries.get(name, "")
+
+
+def _links(policy: Policy, site: Site) -> list[str]:
     lines = ["## API" if site.api else "## Files", ""]
-    for endpoint in endpoints.values():
-        lines.append(f"- [{endpoint.title}]({site.url(endpoint, example=True)}): {endpoint.description}")
+    for name, endpoint in site.endpoints().items():
+        query = _example_query(name, policy) if site.api else ""
+        if query is not None:
+            lines.append(f"- [{endpoint.title}]({site.url(endpoint)}{query}): {endpoint.description}")
     if site.mcp_url:
         lines.append(f"- [MCP server]({site.mcp_url}): the same answers as MCP tools (streamable HTTP).")
+        lines.append(f"- [MCP server card]({card_url(site.mcp_url)}): how to connect, before connecting.")
     return [*lines, ""]
 
 
@@ -170,7 +194,7 @@ def llms_text(policy: Policy, site: Site) -> str:
         else "Static copy of the terms; computed answers need the HTTP API."
     )
     lines = [f"# {shop.name}: terms of sale", "", intro, "", api_note, ""]
-    lines += _shipping(policy) + _returns(policy) + _payment(policy) + _support(policy) + _links(site)
+    lines += _shipping(policy) + _returns(policy) + _payment(policy) + _support(policy) + _links(policy, site)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -186,6 +210,8 @@ def llms_index(shops: list[tuple[str, str, str]], root: str) -> str:
     lines += [
         f"- [{name}]({base.rstrip('/')}/llms.txt): shop id `{shop_id}`" for shop_id, name, base in shops
     ]
-    lines += ["", "## API", "", f"- [Shop index]({root.rstrip('/')}/shops): every shop with its addresses"]
-    lines.append(f"- [OpenAPI]({root.rstrip('/')}/openapi.json): OpenAPI 3.1 description of this API")
+    base = root.rstrip("/")
+    lines += ["", "## API", "", f"- [Shop index]({base}/shops): every shop with its addresses"]
+    lines.append(f"- [OpenAPI]({base}/openapi.json): OpenAPI 3.1 description of this API")
+    lines.append(f"- [API catalog]({base}/.well-known/api-catalog): RFC 9727 API catalog of every shop")
     return "\n".join(lines) + "\n"

@@ -16,7 +16,6 @@ class Endpoint:
     path: str
     title: str
     description: str
-    example_query: str = ""
     media_type: str = "application/json"
     shared: bool = False
     """True for documents about the whole server (OpenAPI, docs, health), which live at its root."""
@@ -30,22 +29,18 @@ API_ENDPOINTS_BY_NAME: dict[str, Endpoint] = {
     ),
     "summary": Endpoint("/summary", "Summary", "The headline terms of every section."),
     "shipping": Endpoint(
-        "/shipping", "Shipping options", "Services, prices, carriers and times to a country.", "?country=DE"
+        "/shipping", "Shipping options", "Services, prices, carriers and times to a country."
     ),
     "delivery_estimate": Endpoint(
         "/delivery-estimate",
         "Delivery estimate",
         "Dispatch and delivery dates for an order placed now (or at ordered_at).",
-        "?country=DE",
     ),
-    "returns": Endpoint(
-        "/returns", "Return terms", "Window, cost, methods and refund for a country.", "?country=DE"
-    ),
+    "returns": Endpoint("/returns", "Return terms", "Window, cost, methods and refund for a country."),
     "return_deadline": Endpoint(
         "/return-deadline",
         "Return deadline",
         "The last day to return goods delivered on a date, shop window and statutory period side by side.",
-        "?country=DE&delivered_on=2026-05-04",
     ),
     "payment": Endpoint(
         "/payment", "Payment terms", "Accepted methods, when payment is taken, invoice terms."
@@ -79,6 +74,7 @@ META_ENDPOINTS_BY_NAME: dict[str, Endpoint] = {
         "API catalog",
         "RFC 9727 API catalog.",
         media_type="application/linkset+json",
+        shared=True,
     ),
     "ucp": Endpoint("/.well-known/ucp", "UCP profile", "Universal Commerce Protocol business profile."),
     "health": Endpoint("/healthz", "Health", "Liveness check, with the load time of each shop.", shared=True),
@@ -107,12 +103,12 @@ class Site:
     root_url: str | None = None
     """Address of the server root when it serves several shops (OpenAPI and docs live there)."""
 
-    def url(self, endpoint: Endpoint | str, *, example: bool = False) -> str:
-        """The absolute address of an endpoint (or of a path under the site), optionally with its example."""
+    def url(self, endpoint: Endpoint | str) -> str:
+        """The absolute address of an endpoint (or of a path under the site)."""
         if isinstance(endpoint, str):
             return self.base_url.rstrip("/") + endpoint
         base = self.root_url if endpoint.shared and self.root_url else self.base_url
-        return base.rstrip("/") + endpoint.path + (endpoint.example_query if example else "")
+        return base.rstrip("/") + endpoint.path
 
     def endpoints(self) -> dict[str, Endpoint]:
         """Every address this site has, by name."""

@@ -76,7 +76,7 @@ def test_the_ucp_profile_names_the_rest_endpoint_and_the_policy_pages(client: Te
 def test_a_public_url_replaces_the_request_address_in_every_document() -> None:
     app, _ = example_app(settings=ServerSettings(public_url="https://terms.nordlicht-mode.example"))
     with TestClient(app) as client:
-        assert "https://terms.nordlicht-mode.example/shipping?country=DE" in client.get("/llms.txt").text
+        assert "https://terms.nordlicht-mode.example/shipping?country=AT" in client.get("/llms.txt").text
         assert "testserver" not in client.get("/.well-known/api-catalog").text
         assert "testserver" not in client.get("/.well-known/ucp").text
         assert "https://terms.nordlicht-mode.example/policy.jsonld" in client.get("/").headers["link"]

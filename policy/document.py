@@ -36,6 +36,9 @@ from shopterms.policy.locate import PositionMap, Span, point, position_of, sourc
 MAX_DEPTH = 32
 _STR_TAG = "tag:yaml.org,2002:str"
 _TEXT_TAGS = {"!", _STR_TAG}  # `!` and `!!str` only say "this is text"; harmless, so allowed
+# YAML 1.2's core schema has no timestamps: an unquoted 2026-12-24 is text, as editors read it too. The
+# model's date fields read that text as a day, and a text field keeps it as written.
+_TEXT_READ_TAGS = {_STR_TAG, "tag:yaml.org,2002:timestamp"}
 
 
 @dataclass
@@ -232,7 +235,7 @@ class _Reader:
         if event.style is not None or event.tag is not None:
             return self.text_of(event)  # quoted, block or tagged scalars are text
         tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
-        if tag == _STR_TAG:
+        if any(tag == name for name in _TEXT_READ_TAGS):  # ruamel's Tag equals its name, but hashes apart
             return event.value
         try:
             return self.constructor.construct_object(

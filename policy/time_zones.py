@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 # The longest IANA name has 32 characters (America/Argentina/ComodRivadavia); anything far longer is no
 # zone, and is refused without a look-up.
 MAX_NAME_LENGTH = 64
+# The form of a zone name (Europe/Berlin, America/Argentina/Buenos_Aires, Etc/GMT+5, UTC), for the schema.
+ZONE_NAME_PATTERN = r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$"
 
 
 @cache

@@ -18,6 +18,7 @@ from shopterms.policy import wording
 from shopterms.policy.codes import diagnostic
 from shopterms.policy.diagnostics import Diagnostic, Location, YamlPath
 from shopterms.policy.locate import PositionMap, excerpt, source_lines
+from shopterms.policy.model.scalars import RangeError
 from shopterms.policy.model_paths import (
     Expectation,
     allowed_keys,
@@ -82,6 +83,10 @@ _KIND_BY_TYPE: Mapping[str, str] = {
         "type",
     ),
 }
+
+
+# A validator's own refusal keeps its words; its kind chooses the code.
+_CODE_BY_REFUSAL: Mapping[type, str] = {RangeError: "SCHEMA006"}
 
 
 @dataclass(frozen=True)
@@ -193,9 +198,8 @@ def _diagnose(kind: str, items: list[_Item], context: _Context) -> Diagnostic:
         error = (raw.get("ctx") or {}).get("error")
         message = str(error) if error is not None and str(error) else f"{subject} is not valid here"
         hint = where.type_description if "; " not in message else None
-        return diagnostic(
-            "SCHEMA008", message, context.file, path=path, location=location, hint=hint, detail=detail
-        )
+        code = _CODE_BY_REFUSAL.get(type(error), "SCHEMA008")
+        return diagnostic(code, message, context.file, path=path, location=location, hint=hint, detail=detail)
     if kind == "type":
         return _wrong_type(items, where, path, location, token, value, context, detail)
     shown = wording.shown(value, token)

@@ -25,6 +25,7 @@ from pydantic import (
 
 from shopterms.policy import shorthand
 from shopterms.policy.model import inputs
+from shopterms.policy.model.scalars import CalendarDate, DayCount
 
 
 class Strict(BaseModel):
@@ -34,7 +35,8 @@ class Strict(BaseModel):
 
 
 def _upper(value: Any) -> Any:
-    return value.upper() if isinstance(value, str) else value
+    # ASCII only: "ß".upper() is "SS", which would turn a stray letter into a country code.
+    return value.upper() if isinstance(value, str) and value.isascii() else value
 
 
 CountryCode = Annotated[
@@ -115,8 +117,8 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 class DayRange(Strict):
     """A number of days from `min` to `max` (both inclusive)."""
 
-    min: int = Field(ge=0, le=365, description="Fewest days.")
-    max: int = Field(ge=0, le=365, description="Most days.")
+    min: DayCount = Field(description="Fewest days, from 0 to 365.")
+    max: DayCount = Field(description="Most days, from 0 to 365.")
 
     @model_validator(mode="after")
     def _ordered(self) -> DayRange:
@@ -139,8 +141,8 @@ Days = Annotated[
 class DateRange(Strict):
     """Calendar days from `start` to `end`, both inclusive."""
 
-    start: dt.date = Field(description="First day (ISO date).")
-    end: dt.date = Field(description="Last day (ISO date), inclusive.")
+    start: CalendarDate = Field(description="First day (ISO date).")
+    end: CalendarDate = Field(description="Last day (ISO date), inclusive.")
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
@@ -203,6 +205,8 @@ class Destination(Strict):
 
 
 def _destination(value: Any) -> Any:
+    if isinstance(value, str) and not value.isascii():
+        return {"country": value}  # refused there as no country code, in the code's own words
     if isinstance(value, str):
         code = value.strip().upper()
         if "-" in code:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pydantic import Field
 
 from shopterms.policy.model.common import HttpsUrl, Strict
+from shopterms.policy.model.scalars import DayCount, Flag, Years
 
 
 class DisputeResolution(Strict):
     """Whether the shop takes part in consumer dispute resolution (VSBG § 36 in Germany)."""
 
-    participates: bool = Field(description="Willing or obliged to take part in proceedings before a board.")
+    participates: Flag = Field(description="Willing or obliged to take part in proceedings before a board.")
     body: str | None = Field(
         default=None, description="Name of the dispute-resolution body, if it participates."
     )
@@ -20,14 +21,16 @@ class DisputeResolution(Strict):
 class Legal(Strict):
     """What the law makes the shop state, and where the full texts live."""
 
-    withdrawal_days: int | None = Field(
-        default=None, ge=0, le=365, description="Statutory withdrawal period in days (14 in the EU and UK)."
+    withdrawal_days: DayCount | None = Field(
+        default=None, description="Statutory withdrawal period in days (14 in the EU and UK)."
     )
     withdrawal_url: HttpsUrl | None = Field(
         default=None,
         description="The online withdrawal function ('withdraw from contract here'), EU since 2026-06-19.",
     )
-    guarantee_years: float | None = Field(default=None, ge=0, le=10, description="Legal guarantee in years.")
+    guarantee_years: Years | None = Field(
+        default=None, description="Legal guarantee in years."
+    )
     terms_url: HttpsUrl | None = Field(default=None, description="General terms and conditions.")
     returns_url: HttpsUrl | None = Field(default=None, description="Return or withdrawal policy page.")
     shipping_url: HttpsUrl | None = Field(default=None, description="Shipping information page.")

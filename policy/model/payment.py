@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, Field, StringConstraints
 from shopterms.policy import shorthand
 from shopterms.policy.model import inputs
 from shopterms.policy.model.common import Strict
+from shopterms.policy.model.scalars import DayCount
 
 # Display names of the known method ids: the model is their one source, for the API and the JSON-LD alike.
 METHOD_NAMES_BY_ID: dict[str, str] = {
@@ -54,7 +55,7 @@ PaymentMethod = Annotated[
 class Due(Strict):
     """A payment deadline in calendar days from an event."""
 
-    days: int = Field(ge=0, le=365, description="Calendar days allowed for payment ...")
+    days: DayCount = Field(description="Calendar days allowed for payment ...")
     after: Literal["invoice", "delivery", "shipment", "order"] = Field(
         default="invoice", description="... counted from this event."
     )
@@ -65,7 +66,9 @@ DueSpec = Annotated[
     Due,
     BeforeValidator(
         shorthand.days_after("invoice", DUE_ANCHORS),
-        json_schema_input_type=inputs.DayCount | Annotated[str, inputs.days_after(DUE_ANCHORS)] | Due,
+        json_schema_input_type=inputs.DayCount
+        | Annotated[str, inputs.days_after(DUE_ANCHORS, most=365)]
+        | Due,
     ),
     Field(description="'14 days after delivery', 14 (after the invoice date) or {days, after}."),
 ]

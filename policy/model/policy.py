@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from shopterms.policy.model.common import Strict
 from shopterms.policy.model.legal import Legal
@@ -17,10 +17,17 @@ from shopterms.policy.model.support import Support
 SCHEMA_VERSION: Final = 1
 
 
+def _no_flag(value: Any) -> Any:
+    # Python counts true as 1; a version is a number, so `version: true` is refused as the text it reads as.
+    return str(value).lower() if isinstance(value, bool) else value
+
+
 class Policy(Strict):
     """A shop's post-purchase terms: the single source for JSON-LD, the API and the MCP server."""
 
-    version: Literal[1] = Field(default=SCHEMA_VERSION, description="Version of the policy-file format.")
+    version: Annotated[Literal[1], BeforeValidator(_no_flag)] = Field(
+        default=SCHEMA_VERSION, description="Version of the policy-file format."
+    )
     shop: Shop = Field(description="Who sells.")
     shipping: Shipping | None = Field(
         default=None, description="Handling, delivery services, rates and times."

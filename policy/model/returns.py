@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
@@ -10,6 +9,10 @@ from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 from shopterms.policy import shorthand
 from shopterms.policy.model import inputs
 from shopterms.policy.model.common import Amount, CountryCode, Dates, HttpsUrl, Percent, Strict
+from shopterms.policy.model.scalars import CalendarDate, DayCount, Flag, LongDayCount
+
+# The longest return window: ten years (anything longer is "unlimited").
+WINDOW_MOST = 3650
 
 
 class Window(Strict):
@@ -18,7 +21,9 @@ class Window(Strict):
     type: Literal["finite", "none", "unlimited"] = Field(
         default="finite", description="finite (a number of days), none (no returns) or unlimited."
     )
-    days: int | None = Field(default=None, ge=0, le=3650, description="Calendar days (finite windows only).")
+    days: LongDayCount | None = Field(
+        default=None, description="Calendar days (finite windows only)."
+    )
     after: Literal["delivery", "order", "shipment"] = Field(
         default="delivery", description="What the days are counted from. Default: delivery."
     )
@@ -38,8 +43,10 @@ UNLIMITED_WORDS = ("unlimited", "lifetime")
 _window_days = shorthand.days_after("delivery", WINDOW_ANCHORS)
 
 
-WindowDays = Annotated[int, Field(ge=0, le=3650)]
-WindowText = Annotated[str, inputs.days_after(WINDOW_ANCHORS, *NO_RETURNS_WORDS, *UNLIMITED_WORDS)]
+WindowDays = Annotated[int, Field(ge=0, le=WINDOW_MOST)]
+WindowText = Annotated[
+    str, inputs.days_after(WINDOW_ANCHORS, *NO_RETURNS_WORDS, *UNLIMITED_WORDS, most=WINDOW_MOST)
+]
 
 
 def _window(value: Any) -> Any:
@@ -50,7 +57,7 @@ def _window(value: Any) -> Any:
         if text in UNLIMITED_WORDS:
             return {"type": "unlimited"}
     parsed = _window_days(value)
-    return {"type": "finite", **parsed} if isinstance(value, (int, str)) else parsed
+    return {"type": "finite", **parsed} if isinstance(value, (int, float, str)) else parsed
 
 
 WindowSpec = Annotated[
@@ -120,7 +127,9 @@ REFUND_ANCHORS = ("arrival", "withdrawal", "dispatch")
 class Refund(Strict):
     """When and how money comes back."""
 
-    days: int | None = Field(default=None, ge=0, le=365, description="Refund within this many days ...")
+    days: DayCount | None = Field(
+        default=None, description="Refund within this many days ..."
+    )
     after: Literal["arrival", "withdrawal", "dispatch"] = Field(
         default="arrival",
         description="... counted from the returned goods' arrival, the withdrawal notice, "
@@ -132,7 +141,7 @@ class Refund(Strict):
 class RefundWithin(Strict):
     """Refund timing written as one phrase (the shorthand of {days, after})."""
 
-    within: inputs.DayCount | Annotated[str, inputs.days_after(REFUND_ANCHORS)] = Field(
+    within: inputs.DayCount | Annotated[str, inputs.days_after(REFUND_ANCHORS, most=365)] = Field(
         description="Refund within, e.g. '7 days after arrival' (or after withdrawal, dispatch); "
         "a number counts from arrival."
     )
@@ -148,6 +157,8 @@ def _refund(value: Any) -> Any:
             raise ValueError(
                 "write the refund time either as within: '7 days after arrival' or as days and after"
             )
+        if not isinstance(value["within"], (int, float, str)) or isinstance(value["within"], bool):
+            raise ValueError("write the refund time as a period such as within: '7 days after arrival'")
         within = _refund_days(value["within"])
         rest = {key: item for key, item in value.items() if key != "within"}
         return {**rest, **within} if isinstance(within, dict) else value
@@ -187,8 +198,10 @@ class Seasonal(Strict):
 
     name: str = Field(min_length=1, description="Label, e.g. Christmas.")
     orders: Dates = Field(description="Order dates the override applies to.")
-    until: dt.date | None = Field(default=None, description="Returns accepted until this date ...")
-    days: int | None = Field(default=None, ge=0, description="... or for this many days after delivery.")
+    until: CalendarDate | None = Field(default=None, description="Returns accepted until this date ...")
+    days: LongDayCount | None = Field(
+        default=None, description="... or for this many days after delivery."
+    )
 
     @model_validator(mode="after")
     def _one_deadline(self) -> Seasonal:
@@ -233,7 +246,7 @@ class Returns(Terms):
     seasonal: list[Seasonal] = Field(default_factory=list, description="Overrides by order date.")
     portal: HttpsUrl | None = Field(default=None, description="Where a buyer starts a return online.")
     refund: RefundSpec | None = Field(default=None, description="Refund timing and destination.")
-    exchange: bool | None = Field(default=None, description="Whether exchanges are offered.")
+    exchange: Flag | None = Field(default=None, description="Whether exchanges are offered.")
     item_conditions: list[Literal["new", "used", "refurbished", "damaged"]] = Field(
         default=["new"], description="Conditions of goods this policy covers. Default: new."
     )
@@ -255,6 +268,10 @@ class Returns(Terms):
             key: dict(value) if isinstance(value, dict) else value for key, value in by_country_given.items()
         }
         for country, fee in cost.items():
+            if fee is None:
+                raise ValueError(
+                    f"the return cost for {country} is empty; write free, customer_pays or an amount"
+                )
             if country != "default":
                 terms = by_country.setdefault(country, {})
                 if isinstance(terms, dict):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PlainSerializer, model_validator
 
+from shopterms.policy import written_forms as forms
 from shopterms.policy.carriers import CarrierRef
 from shopterms.policy.model import inputs
 from shopterms.policy.model.common import (
@@ -21,6 +24,7 @@ from shopterms.policy.model.common import (
     SubdivisionCode,
     Weekdays,
 )
+from shopterms.policy.model.scalars import Flag, Share
 
 HolidayCalendar = Annotated[
     SubdivisionCode | CountryCode | Literal["none"],
@@ -48,29 +52,48 @@ class Handling(Strict):
     )
 
 
+_RANGE_PARTS = re.compile(r"^\s*([0-9.,]+)\s*(?:(\+)|-\s*([0-9.,]+))\s*$", re.ASCII)
+
+
 def _number_range(value: Any) -> Any:
     """`"0-2"`, `"10+"`, `5` → `{"min": .., "max": ..}`; max is inclusive and may be open."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return {"min": 0, "max": value}
     if isinstance(value, str):
-        text = value.strip().replace(",", ".")
-        if text.endswith("+"):
-            return {"min": text[:-1].strip(), "max": None}
-        low, sep, high = text.partition("-")
-        if sep and low.strip() and high.strip():
-            return {"min": low.strip(), "max": high.strip()}
-        raise ValueError(f"'{value}' is not a range; write e.g. 0-2 or 10+ (10 and more)")
+        match = _RANGE_PARTS.match(value)
+        if not match or not forms.fits(forms.RANGE, value):
+            raise ValueError(f"'{value}' is not a range; write e.g. 0-2 or 10+ (10 and more)")
+        low, _, high = match.groups()
+        return {
+            "min": Decimal(low.replace(",", ".")),
+            "max": None if high is None else Decimal(high.replace(",", ".")),
+        }
     return value
+
+
+def _measure(value: Any) -> Any:
+    """A number in the structured form {min, max}; text, true/false and non-finite numbers are refused."""
+    if isinstance(value, float) and math.isfinite(value):
+        return Decimal(repr(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return value
+
+
+Measure = Annotated[
+    Decimal,
+    Field(strict=True, ge=0, lt=inputs.NUMBER_LIMIT),
+    BeforeValidator(_measure, json_schema_input_type=inputs.RangeNumber),
+    PlainSerializer(float, when_used="json"),
+]
 
 
 class ValueRange(Strict):
     """A range of a measured value; `max` is inclusive, and empty means no upper bound."""
 
-    min: Annotated[Decimal, PlainSerializer(float, when_used="json")] = Field(
-        default=Decimal(0), ge=0, description="Lowest value. Default: 0."
-    )
-    max: Annotated[Decimal, PlainSerializer(float, when_used="json")] | None = Field(
-        default=None, ge=0, description="Highest value, inclusive; empty means no upper bound."
+    min: Measure = Field(default=Decimal(0), description="Lowest value. Default: 0.")
+    max: Measure | None = Field(
+        default=None, description="Highest value, inclusive; empty means no upper bound."
     )
 
     @model_validator(mode="after")
@@ -160,7 +183,7 @@ class Service(Strict):
         default_factory=list,
         description="Carriers used, from the carrier vocabulary or written custom:<name>.",
     )
-    carrier_choice: bool = Field(
+    carrier_choice: Flag = Field(
         default=False, description="True when the buyer picks the carrier at checkout."
     )
     to: list[DestinationSpec] = Field(min_length=1, description="Destinations served.")
@@ -212,7 +235,7 @@ class Notifications(Strict):
     """How the buyer hears about the order."""
 
     channels: list[Channel] = Field(default_factory=list, description="Channels the shop notifies on.")
-    channel_choice: bool = Field(default=False, description="True when the buyer picks the channels.")
+    channel_choice: Flag = Field(default=False, description="True when the buyer picks the channels.")
     events: list[ShippingEvent] = Field(default_factory=list, description="Events the buyer is told about.")
     email_to_carrier: Consent = Field(
         default="never",
@@ -229,12 +252,10 @@ class Shipping(Strict):
         default_factory=list, description="Warehouse closures (no dispatch), inclusive."
     )
     services: list[Service] = Field(min_length=1, description="Delivery services, fastest or cheapest first.")
-    tracking: bool | None = Field(default=None, description="Whether every parcel gets a tracking link.")
+    tracking: Flag | None = Field(default=None, description="Whether every parcel gets a tracking link.")
     notifications: Notifications | None = Field(default=None, description="Order and delivery notifications.")
-    on_time_rate: float | None = Field(
+    on_time_rate: Share | None = Field(
         default=None,
-        ge=0,
-        le=1,
         description="Measured share of orders delivered within the promised time (0-1).",
     )
 

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from shopterms.policy.model.common import CountryCode, CurrencyCode, HttpsUrl, LanguageTag, Strict
-from shopterms.policy.time_zones import is_zone_name
+from shopterms.policy.time_zones import MAX_NAME_LENGTH, ZONE_NAME_PATTERN, is_zone_name
 
 
 class Address(Strict):
@@ -33,6 +33,8 @@ class Shop(Strict):
         description="IANA time zone of the warehouse and support, e.g. Europe/Berlin; "
         "cutoffs and hours use it.",
         examples=["Europe/Berlin"],
+        # The form only: whether the zone exists is checked against the time-zone database.
+        json_schema_extra={"pattern": ZONE_NAME_PATTERN, "maxLength": MAX_NAME_LENGTH},
     )
     currency: CurrencyCode = Field(description="Currency of every amount in this file.")
     languages: list[LanguageTag] = Field(

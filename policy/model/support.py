@@ -8,6 +8,7 @@ import opening_hours
 from pydantic import Field, field_validator, model_validator
 
 from shopterms.policy.model.common import Duration, HttpsUrl, LanguageTag, Strict
+from shopterms.policy.model.scalars import Flag
 
 ChannelType = Literal["phone", "email", "whatsapp", "chat", "contact_form", "sms", "messenger", "store"]
 # Which contact field each channel type needs; the model names the missing one instead of guessing.
@@ -71,6 +72,6 @@ class Support(Strict):
     """How buyers get help after the purchase."""
 
     languages: list[LanguageTag] = Field(default_factory=list, description="Languages support answers in.")
-    human: bool | None = Field(default=None, description="Whether a person (not only a bot) can be reached.")
+    human: Flag | None = Field(default=None, description="Whether a person (not only a bot) can be reached.")
     self_service: HttpsUrl | None = Field(default=None, description="Order status and self-service page.")
     channels: list[SupportChannel] = Field(min_length=1, description="Ways to reach support.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -56,11 +55,9 @@ def test_block_scalar_span_ends_with_its_last_character() -> None:
     assert result.locate(("note",)) == Location(1, 7, 3, 9)
 
 
-def test_yaml_1_2_keeps_norway_and_times_as_text_and_reads_dates_and_numbers() -> None:
+def test_yaml_1_2_keeps_norway_times_and_dates_as_text_and_reads_numbers() -> None:
     document = read_document("a: [NO, 14:00, 'x', 01067, 2026-12-24, 2026-02-30, true, ~, 1.5]\n", "p.yaml")
-    assert document.data == {
-        "a": ["NO", "14:00", "x", 1067, dt.date(2026, 12, 24), "2026-02-30", True, None, 1.5]
-    }
+    assert document.data == {"a": ["NO", "14:00", "x", 1067, "2026-12-24", "2026-02-30", True, None, 1.5]}
 
 
 def test_tab_indentation_is_reported_at_the_tab() -> None:

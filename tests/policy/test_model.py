@@ -85,7 +85,7 @@ SHIPPING: dict[str, Any] = {"handling": {"days": 1}, "services": [SERVICE]}
         (DestinationSpec, "de-by", {"country": "DE", "region": "DE-BY"}),
         (DestinationSpec, "DE-BY", {"country": "de", "region": "de-by"}),
         (Range, "0-2", {"min": 0, "max": 2}),
-        (Range, "0,5-2", {"min": "0.5", "max": 2}),
+        (Range, "0,5-2", {"min": 0.5, "max": 2}),
         (Range, "10+", {"min": 10, "max": None}),
         (Range, 5, {"min": 0, "max": 5}),
         (Rates, 4.95, [{"amount": "4.95"}]),

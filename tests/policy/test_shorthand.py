@@ -265,8 +265,10 @@ def test_duration_reads_number_and_unit(written: str, expected: dt.timedelta) ->
     assert shorthand.duration(written) == expected
 
 
-def test_duration_leaves_iso_8601_to_the_model() -> None:
-    assert shorthand.duration("PT24H") == "PT24H"
+def test_duration_reads_iso_8601_in_the_spelling_the_schema_publishes() -> None:
+    assert shorthand.duration("PT24H") == dt.timedelta(hours=24)
+    assert shorthand.duration("P1DT12H") == dt.timedelta(days=1, hours=12)
+    assert shorthand.duration("P1W2D") == dt.timedelta(days=9)
 
 
 @pytest.mark.parametrize("written", ["soon", "24", "one day", "24 hrs"])

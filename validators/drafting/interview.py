@@ -7,6 +7,7 @@ messages, at the place it will have in the policy; a wrong answer is never writt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,9 @@ from shopterms.policy.drafting.checking import problems_at
 from shopterms.policy.drafting.draft import SourceDraft, _put
 from shopterms.policy.model_paths import expectation_at
 from shopterms.validators.drafting.questions import INTERVIEW, Answers, Group, Question
+
+# A number typed at a prompt: digits, with a decimal point or comma.
+_NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 
 # The support questions fill channels of a fixed type: the first e-mail, the second phone.
 CHANNEL_TYPES = {0: "email", 1: "phone"}
@@ -189,7 +193,8 @@ def _meaning(path: YamlPath) -> str:
 
 
 def convert(question: Question, value: Any) -> Any:
-    """An answer as policy data: blank is no answer, lists split on commas, yes/no as booleans."""
+    """An answer as policy data: blank is no answer, lists split on commas, yes/no as booleans, numbers as
+    numbers (the model takes no number written as text, just as the file takes none in quotes)."""
     if isinstance(value, str):
         value = value.strip()
         if value == "":
@@ -202,6 +207,9 @@ def convert(question: Question, value: Any) -> Any:
                 return True
             if lowered in ("n", "no", "false", "nein"):
                 return False
+        if question.kind == "number" and _NUMBER.match(value):
+            number = float(value.replace(",", "."))
+            return int(number) if number.is_integer() else number
     if question.kind == "list" and value is not None and not isinstance(value, list):
         return [value]
     return value

@@ -26,7 +26,7 @@ class Question:
     prompt: str
     default: Default | None = None
     required: bool = True
-    kind: str = "text"  # text | list | yes-no
+    kind: str = "text"  # text | list | yes-no | number
     when: Callable[[Answers], bool] = lambda answers: True
     why: str = ""  # shown after the default when it was guessed
 
@@ -266,6 +266,7 @@ LEGAL: tuple[Question, ...] = (
         "Statutory withdrawal period in days",
         default=lambda a: guesses.withdrawal_days(_country(a)),
         required=False,
+        kind="number",
         when=_eu,
         why="the law of the country",
     ),
@@ -273,6 +274,7 @@ LEGAL: tuple[Question, ...] = (
         "guarantee_years",
         ("legal", "guarantee_years"),
         "Legal guarantee in years",
+        kind="number",
         default=lambda a: guesses.guarantee_years(_country(a)),
         required=False,
         when=lambda a: guesses.guarantee_years(_country(a)) is not None,

@@ -110,6 +110,25 @@ def test_an_invalid_policy_is_reported_before_any_fetch(tmp_path: Path) -> None:
     assert status == 1 and "SCHEMA002" in out
 
 
+def test_json_ld_nested_too_deep_is_located_and_the_rest_still_checked() -> None:
+    status, out = check(str(PAGES / "deeply-nested-jsonld.html"), "--format", "json")
+    [finding] = json.loads(out)
+    assert status == 1 and (finding["code"], finding["start"]["line"]) == ("PAGE014", 11)
+    assert finding["message"] == (
+        "this JSON-LD script is nested more than 64 levels deep (the max_json_depth limit)"
+    )
+
+
+def test_an_unknown_charset_is_a_warning_and_the_page_is_read_as_utf8() -> None:
+    status, out = check(str(PAGES / "unknown-charset.html"), "--format", "concise", "--strict")
+    assert status == 1
+    assert out.splitlines()[0].endswith(
+        "warning[PAGE015] the page's <meta> tag declares the character encoding 'rot13', which browsers "
+        "do not know; the page was read as UTF-8"
+    )
+    assert check(str(PAGES / "unknown-charset.html"))[0] == 0
+
+
 def test_a_missing_file_is_page001_with_exit_2(tmp_path: Path) -> None:
     status, out = check(str(tmp_path / "none.html"), "--format", "concise")
     assert status == 2

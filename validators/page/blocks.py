@@ -125,8 +125,6 @@ def _at(text: str, pos: int, where: Location, first_line: int) -> Location:
 
 def _read_items(data: PageData, html: str, base_url: str, tree: Any, limits: Limits) -> None:
     """Microdata and RDFa, each item a block under the same block limit as the scripts."""
-    import extruct
-
     elements = sum(1 for _ in tree.iter())
     if elements > limits.max_html_elements:
         reason = (
@@ -135,6 +133,8 @@ def _read_items(data: PageData, html: str, base_url: str, tree: Any, limits: Lim
         )
         data.over_limit.append(OverLimit(Location(1, 1, 1, 2), reason))
         return
+    import extruct
+
     try:
         found = extruct.extract(html, base_url=base_url, syntaxes=["microdata", "rdfa"], errors="ignore")
     except RecursionError:  # items nested deeper than the reader can follow

@@ -8,6 +8,7 @@ exclusive in SARIF as in our locations.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath
@@ -17,6 +18,7 @@ from urllib.parse import quote
 from shopterms.policy.codes import CODES_BY_ID, docs_anchor
 from shopterms.policy.diagnostics import CodeInfo, Diagnostic
 
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # Where docs/rules.md is published; helpUri must be an absolute address.
 RULES_PAGE = "https://shopterms.org/docs/rules"
@@ -53,7 +55,10 @@ def rule_descriptor(info: CodeInfo) -> dict[str, Any]:
 
 
 def _uri(file: str) -> str:
-    """The path as given, as a URI reference (forward slashes, reserved characters escaped)."""
+    """The path as given, as a URI reference (forward slashes, reserved characters escaped); a checked
+    page's address stays the address it is (a path would fold its `//`)."""
+    if _ADDRESS.match(file):
+        return quote(file, safe="/:@?&=#%*")
     return quote(PurePath(file).as_posix(), safe="/:@")
 
 

@@ -47,7 +47,7 @@ def expectation_at(loc: tuple[int | str, ...], *, unknown_last_key: bool = False
         if part == KEY_MARK and dict_key is not None:
             current, is_key = dict_key, True
             continue
-        annotation, _ = _unwrap(current)
+        annotation, _ = unwrap(current)
         origin = get_origin(annotation)
         if _is_model(annotation):
             if isinstance(part, str) and part in annotation.model_fields:
@@ -74,7 +74,7 @@ def expectation_at(loc: tuple[int | str, ...], *, unknown_last_key: bool = False
             member = next((m for m in _members(annotation) if _is_model(m) and m.__name__ == part), None)
             current = member if member is not None else current
         labelled = True
-    annotation, type_description = _unwrap(current)
+    annotation, type_description = unwrap(current)
     return Expectation(
         tuple(path), annotation, field_description, type_description, holder, is_key=is_key, labelled=labelled
     )
@@ -90,7 +90,7 @@ def required_keys(model: type[BaseModel]) -> list[str]:
 
 def choices(annotation: Any) -> list[str]:
     """The values a Literal (or a union of Literals) allows, in declaration order."""
-    annotation, _ = _unwrap(annotation)
+    annotation, _ = unwrap(annotation)
     if get_origin(annotation) is Literal:
         return [str(value) for value in get_args(annotation)]
     if _is_union(annotation):
@@ -100,12 +100,12 @@ def choices(annotation: Any) -> list[str]:
 
 def alternatives(annotation: Any) -> str | None:
     """The accepted forms of a union, each by its description: `Accepted forms: ...; or 'none'.`"""
-    annotation, _ = _unwrap(annotation)
+    annotation, _ = unwrap(annotation)
     if not _is_union(annotation):
         return None
     forms: list[str] = []
     for member in get_args(annotation):
-        bare, description = _unwrap(member)
+        bare, description = unwrap(member)
         if get_origin(bare) is Literal:
             forms.extend(f"'{value}'" for value in get_args(bare))
         elif description:
@@ -125,7 +125,7 @@ def _type_hints(model: type[BaseModel]) -> dict[str, Any]:
         return {}
 
 
-def _unwrap(annotation: Any) -> tuple[Any, str | None]:
+def unwrap(annotation: Any) -> tuple[Any, str | None]:
     """Strip Annotated and Optional; return the bare type and the description found in the metadata."""
     description = None
     while True:
@@ -149,7 +149,7 @@ def _is_union(annotation: Any) -> bool:
 
 
 def _members(annotation: Any) -> tuple[Any, ...]:
-    return tuple(_unwrap(member)[0] for member in get_args(annotation))
+    return tuple(unwrap(member)[0] for member in get_args(annotation))
 
 
 def _is_model(annotation: Any) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from shopterms.policy.diagnostics import Diagnostic, YamlPath
-from shopterms.policy.drafting.draft import _put
+from shopterms.policy.drafting.nested import with_value
 from shopterms.policy.locate import PositionMap
 from shopterms.policy.model import Policy
 from shopterms.policy.translate import translate
@@ -29,17 +29,9 @@ def problems(data: dict[str, Any], file: str = "<draft>") -> list[Diagnostic]:
 
 def problems_at(data: dict[str, Any], path: YamlPath, value: Any) -> list[Diagnostic]:
     """The loader's findings about `value` written at `path` of the draft `data` (which is not changed)."""
-    candidate = _copy_with(data, tuple(path), value)
+    candidate = with_value(data, tuple(path), value)
     size = len(path)
     return [item for item in problems(candidate) if tuple(item.path[:size]) == tuple(path)]
-
-
-def _copy_with(data: dict[str, Any], path: YamlPath, value: Any) -> dict[str, Any]:
-    import copy
-
-    candidate = copy.deepcopy(data)
-    _put(candidate, path, value)
-    return candidate
 
 
 def explain(found: list[Diagnostic]) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from shopterms.policy.diagnostics import YamlPath
 from shopterms.policy.drafting.draft import Draft
 from shopterms.policy.drafting.required import missing
-from shopterms.policy.drafting.yaml_text import Layout, _flow, render
+from shopterms.policy.drafting.yaml_text import Layout, one_line, render
 from shopterms.policy.wording import dotted
 
 
@@ -21,7 +21,7 @@ def _shown(value: object) -> str:
     if isinstance(value, list) and value and isinstance(value[0], dict):
         names = [str(item.get("id") or item.get("name") or item.get("items") or "?") for item in value]
         return f"{len(value)} entries ({', '.join(names)})"
-    return _flow(value) or str(value)
+    return one_line(value) or str(value)
 
 
 def compose(draft: Draft, output_name: str, comments: bool = True) -> Composed:

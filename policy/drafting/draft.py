@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shopterms.policy.diagnostics import YamlPath
+from shopterms.policy.drafting.nested import put_at, value_at
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class Draft:
                 assert isinstance(index, int)
                 while len(items) <= index:
                     items.append({})
-                _put(items[index], fact.path[len(collection) + 1 :], fact.value)
+                put_at(items[index], fact.path[len(collection) + 1 :], fact.value)
                 return
         kept = next(f for f in self.facts.values() if collection_of(f.path) == collection)
         others: list[Any] = []
@@ -119,7 +120,7 @@ class Draft:
         assert isinstance(index, int)
         while len(others) <= index:
             others.append({})
-        _put(others[index], fact.path[len(collection) + 1 :], fact.value)
+        put_at(others[index], fact.path[len(collection) + 1 :], fact.value)
         self.conflicts.append(
             Conflict(
                 Fact(collection, self.value_at(collection), kept.origin),
@@ -148,56 +149,17 @@ class Draft:
 
     def value_at(self, path: YamlPath) -> Any:
         """The nested data the facts form under `path` (None when no fact lies there)."""
-        data = self.data()
-        for part in path:
-            if (isinstance(data, dict) and part in data) or (
-                isinstance(data, list) and isinstance(part, int) and part < len(data)
-            ):
-                data = data[part]
-            else:
-                return None
-        return data
+        return value_at(self.data(), path)
 
     def data(self) -> dict[str, Any]:
         """All facts as one nested mapping, the shape of the policy file."""
         root: dict[str, Any] = {}
         for fact in self.facts.values():
-            _put(root, fact.path, fact.value)
+            put_at(root, fact.path, fact.value)
         return root
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts.values())
-
-
-def _put(root: Any, path: YamlPath, value: Any) -> None:
-    """Set `value` at `path` inside nested dicts and lists, creating containers as needed."""
-    if not path:
-        return
-    current = root
-    for part, following in zip(path, [*path[1:], None], strict=True):
-        last = following is None
-        if isinstance(part, int):
-            assert isinstance(current, list)
-            while len(current) <= part:
-                current.append({})
-            if last:
-                current[part] = _copy(value)
-            else:
-                current = current[part]
-            continue
-        assert isinstance(current, dict)
-        if last:
-            current[part] = _copy(value)
-        else:
-            current = current.setdefault(part, [] if isinstance(following, int) else {})
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy(item) for item in value]
-    return value
 
 
 def merged(parts: Iterable[SourceDraft]) -> Draft:

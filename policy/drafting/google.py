@@ -183,7 +183,7 @@ def _service(item: Any, at: str, out: SourceDraft) -> Service | None:
         "rateGroups": [rates] if rates else [{"singleValue": {"noShipping": True}}],
     }
     try:
-        service = google_shipping._read_service(body)
+        service = google_shipping.read_service(body)
     except (KeyError, TypeError, ValueError) as error:
         out.skip(f"{at} ({name}) cannot be read: {error}")
         return None

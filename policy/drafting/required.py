@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from shopterms.policy.diagnostics import YamlPath
 from shopterms.policy.model import Policy
-from shopterms.policy.model_paths import _unwrap, expectation_at, required_keys
+from shopterms.policy.model_paths import expectation_at, required_keys, unwrap
 
 
 def missing(data: dict[str, Any]) -> dict[YamlPath, str]:
@@ -35,7 +35,7 @@ def _walk(model: type[BaseModel], data: dict[str, Any], path: YamlPath, found: d
 
 
 def _into(annotation: Any, value: Any, path: YamlPath, found: dict[YamlPath, str]) -> None:
-    annotation, _ = _unwrap(annotation)
+    annotation, _ = unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         if isinstance(value, dict):
             _walk(annotation, value, path, found)

@@ -68,7 +68,7 @@ def _is_scalar(value: Any) -> bool:
     return not isinstance(value, (dict, list))
 
 
-def _flow(value: Any) -> str | None:
+def one_line(value: Any) -> str | None:
     """A small mapping or list of scalars on one line, or None when it does not fit."""
     if isinstance(value, dict):
         if not all(_is_scalar(v) for v in value.values()):
@@ -121,7 +121,7 @@ class _Writer:
 
     def entry(self, key: str, value: Any, path: YamlPath, indent: str, prefix: str | None) -> None:
         head = f"{prefix or indent}{scalar(key)}:"
-        flow = None if self._has_inner_comments(path) else _flow(value)
+        flow = None if self._has_inner_comments(path) else one_line(value)
         if flow is not None and not (isinstance(value, dict) and not value and self._todos_under(path)):
             self.lines.append(self._with_comment(f"{head} {flow}", path))
             self._todo_lines(path, indent + INDENT)
@@ -151,7 +151,7 @@ class _Writer:
             self.lines[-1] += f" {scalar(value)}"
 
     def item(self, item: Any, path: YamlPath, indent: str) -> None:
-        flow = None if self._has_inner_comments(path) else _flow(item)
+        flow = None if self._has_inner_comments(path) else one_line(item)
         if flow is not None:
             self.lines.append(self._with_comment(f"{indent}- {flow}", path))
         elif isinstance(item, dict) and item:

@@ -193,13 +193,14 @@ def _write_rates(table: RateTable, currency: str) -> dict[str, Any]:
 def read(body: dict[str, Any] | None) -> Shipping | None:
     if body is None:
         return None
-    services = [_read_service(s) for s in body["services"]]
+    services = [read_service(s) for s in body["services"]]
     first = body["services"][0] if body["services"] else {}
     zone = first.get("deliveryTime", {}).get("cutoffTime", {}).get("timeZone")
     return Shipping(currency=first.get("currencyCode", ""), timezone=zone, services=tuple(services))
 
 
-def _read_service(body: dict[str, Any]) -> Service:
+def read_service(body: dict[str, Any]) -> Service:
+    """One `services[]` entry of a ShippingSettings body as a service (its first rate group)."""
     time = body["deliveryTime"]
     cutoff = time.get("cutoffTime")
     by_name = {name: day for day, name in DAY_NAMES.items()}

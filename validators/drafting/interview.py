@@ -14,7 +14,8 @@ from typing import Any
 
 from shopterms.policy.diagnostics import YamlPath
 from shopterms.policy.drafting.checking import problems_at
-from shopterms.policy.drafting.draft import SourceDraft, _put
+from shopterms.policy.drafting.draft import SourceDraft
+from shopterms.policy.drafting.nested import put_at, with_value
 from shopterms.policy.model_paths import expectation_at
 from shopterms.validators.drafting.questions import INTERVIEW, Answers, Group, Question
 
@@ -123,14 +124,14 @@ class Interview:
         if given is _UNSET and value == default and question.why:
             note = f"default: {question.why}"
         for place, stored in _placed(path, value, self.data):
-            _put(self.data, place, stored)
+            put_at(self.data, place, stored)
             self.out.add(place, stored, _meaning(place), note if place == path else None)
 
     def _problem(self, path: YamlPath, value: Any) -> str | None:
         placed = _placed(path, value, self.data)
         data = self.data
         for place, stored in placed[:-1]:
-            data = _with(data, place, stored)
+            data = with_value(data, place, stored)
         found = problems_at(data, path[:3] if _is_channel(path) else path, _channel(data, path, value))
         if not found:
             return None
@@ -164,14 +165,6 @@ def _placed(path: YamlPath, value: Any, data: dict[str, Any]) -> list[tuple[Yaml
     assert isinstance(index, int)
     typed = index < len(channels) and isinstance(channels[index], dict) and "type" in channels[index]
     return ([] if typed else [((*path[:3], "type"), CHANNEL_TYPES[index])]) + [(path, value)]
-
-
-def _with(data: dict[str, Any], path: YamlPath, value: Any) -> dict[str, Any]:
-    import copy
-
-    changed = copy.deepcopy(data)
-    _put(changed, path, value)
-    return changed
 
 
 def _channel(data: dict[str, Any], path: YamlPath, value: Any) -> Any:

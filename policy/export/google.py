@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from shopterms.policy.export import coarsening, google_returns, google_shipping
 from shopterms.policy.export.facts import Facts, Family, Links
 from shopterms.policy.export.google_rules import GoogleExport
-from shopterms.policy.export.loss import ExportError, LossLog
+from shopterms.policy.export.loss import LossLog
 from shopterms.policy.export.target import render_json
 
 
@@ -33,11 +33,15 @@ class GoogleTarget:
         if returns is not None:
             url = coarsening.return_policy_url(facts.links)
             if url is None:
-                raise ExportError(
+                # Every OnlineReturnPolicy needs its page; the shipping settings can still be exported.
+                log.add(
+                    "returns",
                     "the Merchant API requires a return policy page (returnPolicyUri); set legal.returns_url "
-                    "or returns.portal"
+                    "or returns.portal",
                 )
-            links = Links(returns=url)
+                returns = None
+            else:
+                links = Links(returns=url)
         if shipping is not None and not shipping.services:
             shipping = None
         return Facts(returns=returns, shipping=shipping, links=links)

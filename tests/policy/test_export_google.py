@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from shopterms.policy.export import EXPORTERS_BY_NAME, ExportError, LossyExport, export
+from shopterms.policy.export import EXPORTERS_BY_NAME, LossyExport, export
 from shopterms.policy.export.google_rules import GoogleExport, OnlineReturnPolicy
 from shopterms.policy.loader import load_policy_text, read_policy
 from shopterms.policy.model import Policy
@@ -154,10 +154,17 @@ def test_regional_destinations_are_left_out_and_reported() -> None:
     assert names == ["Paket", "heavy"]
 
 
-def test_returns_without_a_policy_page_are_refused() -> None:
+def test_returns_without_a_policy_page_are_a_loss_and_the_shipping_settings_still_export() -> None:
     policy = _policy(EXPRESSIBLE.replace("legal: {returns_url: https://faden.example/returns}", ""))
-    with pytest.raises(ExportError, match=r"requires a return policy page \(returnPolicyUri\)"):
-        export(policy, GOOGLE, allow_lossy=True)
+    with pytest.raises(LossyExport) as refused:
+        export(policy, GOOGLE)
+    assert [str(loss) for loss in refused.value.losses] == [
+        "returns: the Merchant API requires a return policy page (returnPolicyUri); set legal.returns_url "
+        "or returns.portal"
+    ]
+    result = export(policy, GOOGLE, allow_lossy=True)
+    assert result.payload["onlineReturnPolicies"] == []
+    assert [s["serviceName"] for s in result.payload["shippingSettings"]["services"]][-1] == "heavy"
 
 
 def test_no_shipping_section_writes_no_shipping_settings_that_would_replace_the_account_s() -> None:

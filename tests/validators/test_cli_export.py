@@ -65,12 +65,21 @@ def test_same_policy_gives_the_same_bytes() -> None:
 
 
 def test_a_refused_export_exits_1_with_the_documented_message() -> None:
-    code, stdout, stderr = _run("--to", "google", "--allow-lossy", KLEINKRAM)
+    code, stdout, stderr = _run("--to", "openai-feed", "--allow-lossy", KLEINKRAM)
     assert code == 1 and stdout == ""
     assert stderr == (
-        f"{KLEINKRAM}: cannot export to google: the Merchant API requires a return policy page "
-        "(returnPolicyUri); set legal.returns_url or returns.portal\n"
+        f"{KLEINKRAM}: cannot export to openai-feed: the feed requires a return policy page "
+        "(return_policy); set legal.returns_url or returns.portal\n"
     )
+
+
+def test_google_without_a_return_page_exports_the_shipping_settings_only_when_allowed() -> None:
+    code, stdout, stderr = _run("--to", "google", KLEINKRAM)
+    assert code == 1 and stdout == ""
+    assert "  - returns: the Merchant API requires a return policy page (returnPolicyUri)" in stderr
+    code, stdout, stderr = _run("--to", "google", "--allow-lossy", KLEINKRAM)
+    assert code == 0 and '"onlineReturnPolicies": []' in stdout and '"serviceName": "letter"' in stdout
+    assert "warning: google leaves out returns: the Merchant API requires a return policy page" in stderr
 
 
 def test_a_policy_with_errors_prints_its_diagnostics_and_exits_1(tmp_path: Path) -> None:

@@ -155,7 +155,11 @@ class _Writer:
         if flow is not None:
             self.lines.append(self._with_comment(f"{indent}- {flow}", path))
         elif isinstance(item, dict) and item:
+            first = len(self.lines)
             self.mapping(item, path, indent + INDENT, f"{indent}- ")
+            # An item's own comment (where it came from) goes on its first line, unless that has one.
+            if path in self.layout.comments and "  # " not in self.lines[first]:
+                self.lines[first] = self._with_comment(self.lines[first], path)
         else:
             self.lines.append(f"{indent}-")
             self.block(item, path, indent + INDENT)

@@ -3,6 +3,7 @@ it cannot take, and never writes over a file or writes half a file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from shopterms.policy.export import EXPORTERS_BY_NAME, export
 from shopterms.policy.export.facts import Facts
 from shopterms.policy.loader import load_policy, load_policy_text, read_policy
 from shopterms.validators.cli import main
-from tests.conftest import REPO_ROOT, example_files
+from shopterms.validators.drafting.page import read_jsonld_source, read_page_source
+from tests.conftest import REPO_ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHOP_ANSWERS = ["--set", "name=Test", "--set", "url=https://test.example", "--set", "country=DE"]
@@ -78,36 +80,120 @@ def test_woocommerce_flat_rate_takes_the_free_shipping_minimum_and_formulas_are_
     assert "pickup at the shop is no delivery service" in notes
 
 
-def test_our_own_jsonld_drafts_back_the_facts_check_reads(tmp_path: Path) -> None:
-    from shopterms.policy.jsonld import compile_policy
-    from shopterms.validators.jsonld_graph import parse_jsonld
-    from shopterms.validators.page.facts import GraphFacts
+def test_a_shop_page_with_schema_org_alone_drafts_every_fact_it_states() -> None:
+    page = FIXTURES / "shop-page-schemaorg.html"
+    part = read_page_source(page.read_text(encoding="utf-8"), page.resolve().as_uri(), "page.html")
+    below = "0-79.99"  # the free threshold holds in DE only: the paid rules end below it
+    assert merged([part]).data() == {
+        "shop": {
+            "name": "Bergkiste Outdoor",
+            "url": "https://bergkiste.example",
+            "address": {"street": "Talweg 3", "postal_code": "87561", "city": "Oberstdorf", "country": "DE"},
+            "sells_to": ["DE", "AT"],
+            "currency": "EUR",
+        },
+        "returns": {
+            "window": "30 days after delivery",
+            "cost": 4.9,
+            "methods": ["mail"],
+            "label": "download",
+            "restocking_fee": "5%",
+            "seasonal": [
+                {"name": "Weihnachten", "orders": "2026-11-20..2026-12-24", "until": dt.date(2027, 1, 15)}
+            ],
+            "refund": {"to": "original_payment"},
+            "exchange": True,
+            "item_conditions": ["new", "used"],
+        },
+        "legal": {"returns_url": "https://bergkiste.example/ruecksendung"},
+        "shipping": {
+            "handling": {"days": "1-2", "cutoff": "14:00"},
+            "services": [
+                {
+                    "id": "paket",
+                    "name": "Paket",
+                    "to": ["DE", "AT"],
+                    "excluded": [{"country": "DE", "postal_codes": ["27498"]}],
+                    "transit": "1-3",
+                    "rate": [
+                        {
+                            "amount": 4.9,
+                            "countries": ["DE"],
+                            "weight_kg": "0-5",
+                            "order_value": below,
+                        },
+                        {
+                            "amount": 8.9,
+                            "countries": ["DE"],
+                            "weight_kg": "5-20",
+                            "order_value": below,
+                        },
+                        {"amount": 0, "countries": ["DE"], "order_value": "80+"},
+                        {"amount": 9.9, "countries": ["AT"]},
+                    ],
+                }
+            ],
+        },
+        "payment": {"methods": ["card", "paypal", "invoice"]},
+        "support": {
+            "languages": ["de", "en"],
+            "channels": [
+                {
+                    "type": "phone",
+                    "number": "+49 8322 123456",
+                    "hours": "Mo-Fr 09:00-17:00; Sa 10:00-13:00",
+                    "cost": "free",
+                },
+                {
+                    "type": "email",
+                    "address": "hilfe@bergkiste.example",
+                    "hours": "Mo-Fr 09:00-17:00; Sa 10:00-13:00",
+                },
+            ],
+        },
+    }
+    comments = {fact.path: fact.origin.comment() for fact in part.facts}
+    assert comments[("returns", "refund", "to")] == (
+        "from page.html: MerchantReturnPolicy refundType "
+        "(read from schema.org's refund types: check where the money goes)"
+    )
+    assert (
+        comments[("shipping", "services", 0, "rate")]
+        == "from page.html: ShippingService #paket shippingConditions"
+    )
 
-    for path in example_files():
-        policy = read_policy(path)
-        document = compile_policy(policy)
-        source = tmp_path / f"{path.stem}.jsonld"
-        source.write_text(json.dumps(document), encoding="utf-8")
-        out = tmp_path / f"{path.stem}.yaml"
-        result = CliRunner().invoke(main, ["init", "-o", str(out), "--from", str(source)])
-        assert result.exit_code in (0, 1), result.output
-        drafted = load_policy(out)
-        assert drafted.policy is not None, [d.headline for d in drafted.diagnostics]
 
-        def read(p: object) -> tuple[set[object], set[object]]:
-            facts = GraphFacts(parse_jsonld(compile_policy(p)))  # type: ignore[arg-type]
-            returns = {(f.country, f.days, f.category, f.fees, f.fee_amount) for f in facts.returns()}
-            shipping = {(f.country, f.service, f.handling, f.transit) for f in facts.shipping()}
-            return returns, shipping
+def test_offer_level_json_ld_drafts_the_services_a_product_template_states() -> None:
+    from shopterms.policy.jsonld import compile_offer_shipping_details, dumps
 
-        drafted_returns, drafted_shipping = read(drafted.policy)
-        returns, shipping = read(policy)
-        assert drafted_shipping == shipping, path.stem
-        if policy.returns is not None and policy.returns.defective is None:
-            # Separate terms for defective goods are not drafted from JSON-LD (docs/init.md).
-            assert drafted_returns == returns, path.stem
-        assert drafted.policy.shop.name == policy.shop.name
-        assert drafted.policy.shop.url == policy.shop.url
+    document = dumps(
+        compile_offer_shipping_details(read_policy(REPO_ROOT / "examples" / "nordlicht-mode.yaml"))
+    )
+    data = merged([read_jsonld_source(document, "offer.jsonld")]).data()
+    assert data["shipping"] == {
+        "handling": {"days": "0-1", "cutoff": "14:00"},
+        "services": [
+            {"id": "standard", "to": ["DE"], "transit": "1-2", "rate": 4.95, "free_from": 50},
+            {"id": "express", "to": ["DE"], "cutoff": "12:00", "transit": 1, "rate": 9.95},
+            {
+                "id": "international",
+                "to": ["AT", "CH"],
+                "transit": "2-4",
+                "rate": {"AT": 7.95, "CH": 14.95},
+                "free_from": 100,
+            },
+        ],
+    }
+
+
+def test_a_microdata_page_drafts_the_same_way_as_json_ld() -> None:
+    page = REPO_ROOT / "tests" / "validators" / "pages" / "organization-microdata.html"
+    part = read_page_source(page.read_text(encoding="utf-8"), page.resolve().as_uri(), "page.html")
+    assert merged([part]).data() == {
+        "shop": {"name": "Nordlicht Mode", "url": "https://nordlicht-mode.example"},
+        "returns": {"window": "21 days after delivery", "cost": "free", "countries": ["DE"]},
+        "support": {"channels": [{"type": "phone", "number": "+49 40 1234567"}]},
+    }
 
 
 def test_a_page_without_structured_data_is_refused_and_nothing_is_written(tmp_path: Path) -> None:

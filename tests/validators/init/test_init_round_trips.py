@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from shopterms.policy.documents.artefacts import BuildInput, render_artefacts
 from shopterms.policy.export import EXPORTERS_BY_NAME, export
+from shopterms.policy.jsonld import compile_policy
 from shopterms.policy.loader import load_policy_text, read_policy
 from shopterms.policy.model import Policy
 from shopterms.validators.cli import main
+from shopterms.validators.jsonld_graph import parse_jsonld
 from tests.conftest import example_files
 
 EXAMPLES = example_files()
@@ -74,3 +78,32 @@ def test_an_export_drafts_back_every_fact_its_format_states(name: str, path: Pat
         again = export(drafted, target, allow_lossy=True).narrowed.only(target.families)
         for family in sorted(target.families):
             assert getattr(again, family) == getattr(expected, family), f"{fmt}: {family}"
+
+
+def _triples(graph: Any) -> list[str]:
+    return sorted(" ".join(term.n3() for term in triple) for triple in graph)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("built", ["policy.jsonld", "index.html"])
+def test_our_json_ld_drafts_back_a_policy_that_compiles_to_the_same_graph(
+    built: str, path: Path, tmp_path: Path
+) -> None:
+    """Everything our JSON-LD states (schema.org and our vocabulary) comes back: the drafted policy
+    compiles to a graph isomorphic to the original's, from the JSON-LD file `build` writes and from
+    the terms page that embeds it."""
+    from rdflib.compare import graph_diff, to_isomorphic
+
+    policy = read_policy(path)
+    files = render_artefacts(BuildInput(policy, str(path)), ["jsonld", "terms-page"])
+    source = tmp_path / built
+    source.write_bytes(files[built])
+    out = tmp_path / "drafted.yaml"
+    result = CliRunner().invoke(main, ["init", "-o", str(out), "--from", str(source)])
+    assert result.exit_code == 0, result.output
+    drafted = read_policy(out)
+    original = to_isomorphic(parse_jsonld(compile_policy(policy)))
+    again = to_isomorphic(parse_jsonld(compile_policy(drafted)))
+    if original != again:
+        _both, only_original, only_drafted = graph_diff(original, again)
+        assert _triples(only_original) == _triples(only_drafted)

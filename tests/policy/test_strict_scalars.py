@@ -105,8 +105,11 @@ DECISIONS: list[tuple[str, str | None]] = [
     # text fields keep an unquoted date as written (YAML 1.2 has no timestamps)
     (written().replace("name: Probe", "name: 2026-12-24"), None),
     # durations: text with a unit, at most 9999 of it
-    (written(shipping="").replace("legal:\n  {legal}", "")
-     + "support: {channels: [{type: email, address: a@b.example, response_within: true}]}\n", "SCHEMA008"),
+    (
+        written(shipping="").replace("legal:\n  {legal}", "")
+        + "support: {channels: [{type: email, address: a@b.example, response_within: true}]}\n",
+        "SCHEMA008",
+    ),
     # codes: ASCII letters only ("ß".upper() is "SS", which is a country code)
     (written().replace("to: [DE]", "to: [ß]"), "SCHEMA005"),
     # the format version is a number, and true is not 1

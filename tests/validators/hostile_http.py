@@ -195,7 +195,15 @@ def _huge_headers(handler: _Handler, query: dict[str, list[str]]) -> None:
     handler.head(200, {f"X-Filler-{index}": "y" * 1000 for index in range(2000)})
 
 
+def _slow_not_found(handler: _Handler, query: dict[str, list[str]]) -> None:
+    """A 404 that takes 6.4 seconds to arrive, so that compare's second try (/policy) has little time left."""
+    handler.close_connection = True
+    handler.drip(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+
 ROUTES: dict[str, Route] = {
+    "/slow-404": _slow_not_found,
+    "/slow-404/policy": _slow_body,
     "/page": _page,
     "/slow-body": _slow_body,
     "/slow-headers": _slow_headers,

@@ -9,8 +9,18 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 HEAVY = (
-    "fastapi", "mcp", "rdflib", "extruct", "pyshacl", "httpx", "uvicorn",
-    "sqlalchemy", "alembic", "psycopg", "joserfc", "cryptography",
+    "fastapi",
+    "mcp",
+    "rdflib",
+    "extruct",
+    "pyshacl",
+    "httpx",
+    "uvicorn",
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "joserfc",
+    "cryptography",
 )
 # Runs the CLI in a fresh interpreter, then reports its exit status and every module it imported.
 PROBE = """

@@ -113,6 +113,16 @@ def test_the_charset_warning_names_the_label_and_the_fallback(hostile: Hostile) 
     ) in done.output
 
 
+def test_compare_s_second_try_at_an_api_shares_the_source_s_total_time(hostile: Hostile) -> None:
+    # The page takes 6.4 s to answer 404; /policy is then tried with what is left of --timeout 8.
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        main, ["compare", hostile.url("/slow-404"), "--to", "DE", "--timeout", "8", *ALLOW_LOOPBACK]
+    )
+    assert result.exit_code == 2 and "no complete answer within" in result.stderr
+    assert time.monotonic() - started < 8 + 3  # not 6.4 + 8
+
+
 # --- credentials ---------------------------------------------------------------------------------
 
 SECRET = "s3cr3t-Passw0rd"

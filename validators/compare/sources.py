@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 from shopterms.policy.compare.policy_record import record_from_policy
@@ -114,8 +115,16 @@ def read_file(
     return record_from_policy(result, destination, at, kind="yaml", location=name)
 
 
-def _api_instead(url: str, limits: Limits) -> Fetched | None:
-    candidate = fetch(policy_url(url.removesuffix("index.html")), "application/json", limits, url)
+def _api_instead(url: str, limits: Limits, started: float) -> Fetched | None:
+    """The address's /policy, if it serves one; fetched within what is left of the source's total time,
+    so that a source never takes longer than --timeout however many requests it needs."""
+    left = limits.total_seconds - (time.monotonic() - started)
+    if left <= 0:
+        raise SourceError(
+            url, f"could not be fetched: no complete answer within {limits.total_seconds:g} seconds"
+        )
+    rest = limits.model_copy(update={"total_seconds": left})
+    candidate = fetch(policy_url(url.removesuffix("index.html")), "application/json", rest, url)
     return candidate if looks_like_policy(candidate, limits) else None
 
 
@@ -124,6 +133,7 @@ def read_url(
 ) -> ComparisonRecord:
     if not url.lower().startswith(("http://", "https://")):
         raise SourceError(url, "only http and https addresses are read")
+    started = time.monotonic()
     if url.rstrip("/").endswith("/policy"):
         fetched = fetch(url, "application/json", limits)
         if looks_like_policy(fetched, limits):
@@ -131,7 +141,7 @@ def read_url(
         raise SourceError(url, f"answered HTTP {fetched.status} without a shopterms policy")
     fetched = fetch(url, PAGE_ACCEPT, limits)
     if fetched.status != 200:
-        api = _api_instead(url, limits)
+        api = _api_instead(url, limits, started)
         if api is not None:
             return record_from_fetched(api, url, destination, at)
         raise SourceError(url, f"answered HTTP {fetched.status}")
@@ -142,7 +152,7 @@ def read_url(
             raise SourceError(url, "answered with JSON that is neither a shopterms policy nor JSON-LD")
         return _jsonld(fetched.text, fetched.url, fetched.url, destination, at, limits)
     if _API_LINK.search(fetched.links):
-        api = _api_instead(fetched.url, limits)
+        api = _api_instead(fetched.url, limits, started)
         if api is not None:
             return record_from_fetched(api, url, destination, at)
     if "html" not in fetched.content_type:

@@ -77,10 +77,17 @@ def _estimate(
         start = day if met else warehouse.shift(day, 1)
         first_dispatch = warehouse.shift(start, handling.min)
         last_dispatch = warehouse.shift(start, handling.max)
+    except NoOpenDayError:
+        raise _no_dispatch(shipping, service, day) from None
+    try:
         first_delivery = carrier.shift(first_dispatch, transit.min)
         last_delivery = carrier.shift(last_dispatch, transit.max)
-    except NoOpenDayError as error:
-        raise QueryError("service", f"{service.id} can never deliver: its calendar has {error}") from None
+    except NoOpenDayError:
+        raise QueryError(
+            "delivery_days",
+            f"service {service.id} has no delivery day in {place.region.code} after "
+            f"{first_dispatch.isoformat()}, so no delivery date can be given",
+        ) from None
     note = price_note(service, place.country)
     return DeliveryEstimate(
         service=service.id,
@@ -118,6 +125,26 @@ def _estimate(
             holidays_hit=_hits(carrier, first_dispatch, last_delivery),
         ),
         notes=[*notes, *_calendar_notes(place), *([note] if note else [])],
+    )
+
+
+def _no_dispatch(shipping: Shipping, service: Service, day: dt.date) -> QueryError:
+    """Why no dispatch day follows `day`, naming the closures or the empty week that cause it."""
+    covering = [
+        f"{span.start}..{span.end} (shipping.closed[{index}])"
+        for index, span in enumerate(shipping.closed)
+        if span.end >= day
+    ]
+    if covering:
+        return QueryError(
+            "shipping.closed",
+            f"no dispatch date can be given for service {service.id}: the warehouse closure "
+            f"{' and '.join(covering)} leaves no business day after {day.isoformat()}",
+        )
+    return QueryError(
+        "shipping.handling.business_days",
+        f"no dispatch date can be given for service {service.id}: the warehouse has no business day "
+        f"after {day.isoformat()}",
     )
 
 

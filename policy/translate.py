@@ -333,6 +333,10 @@ def _place(where: Expectation, value: Any, context: _Context) -> tuple[YamlPath,
             return path, positions.key(path)
         return path, positions.value(path)
     ancestor = positions.nearest(path)
+    if ancestor and not isinstance(_data_at(context.data, ancestor), (dict, list)):
+        # A shorthand value (transit: 1-400) is checked as its parts (transit.max): the written value
+        # is what failed, and its key is what the merchant knows.
+        return ancestor, positions.value(ancestor)
     # e.g. `rate: {AT: abc}` is checked as rate[0].amount: find the one written value that failed.
     matches = [p for p in positions.under(ancestor) if _same(_data_at(context.data, p), value)]
     if len(matches) == 1:

@@ -33,6 +33,9 @@ def explain_query_error(error: QueryError) -> str:
     if isinstance(error, NotPublishedError):
         # Not the caller's mistake: the shop's file has no such section, and no argument changes that.
         return f"Not published: {error.message}; get_policy_summary shows which sections exist."
+    if "." in error.field:
+        # A part of the policy (shipping.closed), not an argument: no other call gets an answer either.
+        return f"The shop's terms cannot answer this: {error.message}"
     if isinstance(error, NotCoveredError):
         text, label = f"Not covered by these terms, argument '{error.field}': {error.message}", "Covered"
     else:

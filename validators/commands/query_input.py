@@ -25,13 +25,16 @@ def load_or_exit(path: Path) -> Policy:
     return policy_input.load_or_exit(str(path), "no dates can be computed")
 
 
-def bad_option(error: QueryError, options_by_field: Mapping[str, str]) -> click.BadParameter:
-    """The engine's refusal as a usage error on the option that carried the value."""
+def bad_option(error: QueryError, options_by_field: Mapping[str, str]) -> click.ClickException:
+    """The engine's refusal as a usage error on the option that carried the value (exit 2); a refusal
+    that no option caused (the policy itself cannot answer) names the policy's part instead (exit 1)."""
     message = error.message
     if error.allowed and len(error.allowed) <= _MAX_LISTED and listing(error.allowed) not in message:
         message += f" Allowed: {listing(error.allowed)}."
     option = options_by_field.get(error.field)
-    return click.BadParameter(message, param_hint=f"'{option}'" if option else error.field)
+    if option is None:
+        return click.ClickException(f"the policy cannot answer this: {message}")
+    return click.BadParameter(message, param_hint=f"'{option}'")
 
 
 def day_label(day: dt.date) -> str:

@@ -287,3 +287,52 @@ def same_day_without_cutoff(given: RuleInput) -> Iterator[Finding]:
                 f"service {service.id} can dispatch the same day but states no cutoff time",
                 hint='add cutoff: "14:00" (or the real time) to the service or the warehouse',
             )
+
+
+# The longest closure a shop can mean as a break: beyond a year, an order placed in it has no dispatch day
+# within a year, and the shop has in truth stopped shipping.
+_LONGEST_BREAK = dt.timedelta(days=365)
+
+
+def _closed_stretches(closed: list[DateRange]) -> list[tuple[dt.date, dt.date, list[int]]]:
+    """Closures joined where they overlap or meet: (first day, last day, indexes of the closures)."""
+    stretches: list[tuple[dt.date, dt.date, list[int]]] = []
+    for index, closure in sorted(enumerate(closed), key=lambda item: item[1].start):
+        if stretches and closure.start <= stretches[-1][1] + dt.timedelta(days=1):
+            first, last, indexes = stretches[-1]
+            stretches[-1] = (first, max(last, closure.end), [*indexes, index])
+        else:
+            stretches.append((closure.start, closure.end, [index]))
+    return stretches
+
+
+@rule(
+    CodeInfo(
+        code="SHIP015",
+        name="closure-without-end",
+        severity="error",
+        summary="Warehouse closures leave no dispatch day for more than a year.",
+        why="An order placed during the closure could not be dispatched within a year, so no delivery date "
+        "can be promised; a closure that long usually means the end date is a placeholder "
+        "(2199-12-31) or the shop has stopped shipping.",
+        example="closed: [2026-01-01..2199-12-31]",
+        instead="closed: [2026-12-24..2027-01-01]   (or remove the shipping section if the shop no longer "
+        "ships)",
+    )
+)
+def closure_without_end(given: RuleInput) -> Iterator[Finding]:
+    if given.policy.shipping is None:
+        return
+    closed = given.policy.shipping.closed
+    for first, last, indexes in _closed_stretches(closed):
+        if last - first >= _LONGEST_BREAK:
+            if len(indexes) == 1:
+                what = f"the warehouse closure {_days(closed[indexes[0]])} lasts"
+            else:
+                joined = " and ".join(_days(closed[index]) for index in indexes)
+                what = f"the warehouse closures {joined} join into one from {first} to {last}, which lasts"
+            yield Finding(
+                ("shipping", "closed", indexes[0]),
+                f"{what} more than a year: an order placed in it has no dispatch day within a year",
+                hint="give the closure its real end; if the shop no longer ships, drop its shipping section",
+            )

@@ -49,6 +49,10 @@ TRIGGERS: dict[str, tuple[dict[YamlPath, Any], str]] = {
         "shipping.services[1].carriers[0]",
     ),
     "SHIP014": ({("shipping", "handling"): {"days": "0-1"}}, "shipping.handling.days"),
+    "SHIP015": (
+        {("shipping", "closed"): ["2026-12-24..2027-01-01", "2027-01-02..2199-12-31"]},
+        "shipping.closed[0]",
+    ),
     "RET001": ({("returns", "countries"): ["DE", "AT", "GB", "FR"]}, "returns.countries[3]"),
     "RET002": ({("returns", "cost"): {"default": "free", "AT": 6.95, "CH": 9.95}}, "returns.cost.CH"),
     "RET003": ({("returns", "seasonal", 0, "until"): "2026-12-01"}, "returns.seasonal[0].until"),
@@ -166,6 +170,7 @@ NEAR_MISSES: list[tuple[str, dict[YamlPath, Any]]] = [
     ),
     ("SHIP008", {("shipping", "handling", "cutoff"): "03:00"}),
     ("SHIP014", {("shipping", "handling"): {"days": "1-2"}}),
+    ("SHIP015", {("shipping", "closed"): ["2026-01-01..2026-12-31", "2027-01-02..2027-12-31"]}),
     ("RET003", {("returns", "seasonal", 0, "until"): "2026-12-24"}),
     (
         "RET004",

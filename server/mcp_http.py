@@ -20,6 +20,7 @@ from starlette.types import ASGIApp
 
 from shopterms.policy.documents.server_card import PROTOCOL_VERSIONS
 from shopterms.server.mcp_front import EndpointIdentity, McpFront
+from shopterms.server.mcp_guard import HostOriginGuard
 
 # Local clients are always welcome: a rebinding attack arrives with the attacker's host name, not these.
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
@@ -57,14 +58,22 @@ def allowed_hosts(configured: Sequence[str] = ()) -> list[str]:
 
 
 def allowed_origins(configured: Sequence[str] = ()) -> list[str]:
-    """Origins accepted: local pages on any port, and the configured ones (`https://app.example`, `…:*`)."""
-    return list(dict.fromkeys([*LOCAL_ORIGINS, *(origin.rstrip("/") for origin in configured)]))
+    """Origins accepted: local pages on any port, and the configured ones (`https://app.example`, `…:*`).
+
+    An origin on its scheme's default port is written without one (`http://localhost`), so each `:*`
+    entry comes with its portless form too.
+    """
+    origins: list[str] = []
+    for origin in (*LOCAL_ORIGINS, *(origin.rstrip("/") for origin in configured)):
+        origins += [origin, origin[:-2]] if origin.endswith(":*") else [origin]
+    return list(dict.fromkeys(origins))
 
 
 def origin_pattern(origins: Sequence[str]) -> str:
-    """One regular expression for CORS that reads `:*` the way the host check does: any port."""
+    """One regular expression for CORS that reads `:*` the way the host check does: any port (or none)."""
     parts = [
-        re.escape(origin[:-2]) + r":\d+" if origin.endswith(":*") else re.escape(origin) for origin in origins
+        re.escape(origin[:-2]) + r"(?::[0-9]{1,5})?" if origin.endswith(":*") else re.escape(origin)
+        for origin in origins
     ]
     return "^(?:" + "|".join(parts) + ")$"
 
@@ -86,8 +95,10 @@ def streamable_http_endpoint(
     identity = EndpointIdentity(
         server.name, server.title, server.description, server.version, PROTOCOL_VERSIONS
     )
+    # Our exact Host and Origin check runs first: the SDK's matches allowed `host:*` entries by prefix.
+    guarded = HostOriginGuard(app, allowed_hosts(hosts), accepted_origins)
     cors = CORSMiddleware(
-        McpFront(app, identity),
+        McpFront(guarded, identity),
         allow_origin_regex=origin_pattern(accepted_origins),
         allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
         allow_headers=list(REQUEST_HEADERS),

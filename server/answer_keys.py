@@ -22,6 +22,24 @@ PARAMETERS_BY_PATH: dict[str, tuple[str, ...]] = {
 MOMENT_BY_PATH: dict[str, str] = {"/support": "at", "/delivery-estimate": "ordered_at"}
 
 AnswerKey = tuple[str | None, ...]
+# Every answer also takes `as_of`, the moment whose terms answer (server.selection). It is not part of
+# the key: answers are kept per version, so the version chosen already says which terms answered.
+AS_OF = "as_of"
+
+
+def accepted(path: str) -> tuple[str, ...]:
+    """The query parameters an answer takes: those it depends on, and as_of."""
+    return (*PARAMETERS_BY_PATH[path], AS_OF)
+
+
+def with_as_of(path: str, values: Mapping[str, str | None]) -> dict[str, str | None]:
+    """The values with as_of standing for the moment a clock-dependent answer is about, when that is not
+    given: "as of Monday 10:00" asks about an order placed, or support open, at that moment."""
+    found = dict(values)
+    moment = MOMENT_BY_PATH.get(path)
+    if moment is not None and found.get(moment) is None and found.get(AS_OF) is not None:
+        found[moment] = found[AS_OF]
+    return found
 
 
 def answer_key(path: str, values: Mapping[str, str | None]) -> AnswerKey | None:

@@ -33,13 +33,15 @@ class Document:
     gzipped: bytes | None = None
 
     @classmethod
-    def of(cls, body: bytes | str, media_type: str) -> Document:
+    def of(cls, body: bytes | str, media_type: str, etag: str | None = None) -> Document:
+        """The document rendered; its ETag names the version it belongs to when given, else its bytes."""
         data = body.encode("utf-8") if isinstance(body, str) else body
-        digest = hashlib.sha256(data).hexdigest()[:32]
+        if etag is None:
+            etag = f'"{hashlib.sha256(data).hexdigest()[:32]}"'
         packed = gzip.compress(data, compresslevel=9, mtime=0) if len(data) >= GZIP_MIN_BYTES else None
         if packed is not None and len(packed) >= len(data):
             packed = None
-        return cls(data, media_type, f'"{digest}"', packed)
+        return cls(data, media_type, etag, packed)
 
     @property
     def gzip_etag(self) -> str:

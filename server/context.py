@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated
 
-from fastapi import Path
 from starlette.requests import Request
 
 from shopterms.policy.documents.site import Site
 from shopterms.policy.errors import QueryError, listing, suggest
-from shopterms.server.answer_keys import PARAMETERS_BY_PATH
-from shopterms.server.problems import UnknownShopError
+from shopterms.server.answer_keys import PARAMETERS_BY_PATH, accepted
+from shopterms.server.resolvers import question
+from shopterms.server.selection import (
+    AS_OF,
+    ORDER_MOMENT_BY_QUESTION,
+    cache_control,
+    signature_link,
+    with_link,
+)
 from shopterms.server.state import ShopRegistry, ShopState
 
 MCP_PATH = "/mcp"
@@ -49,28 +53,16 @@ def site_for(request: Request, settings: ServerSettings, registry: ShopRegistry,
     return Site(base, api=True, mcp_url=base + MCP_PATH + "/" if settings.mcp else None, root_url=root)
 
 
-def shop_resolver(registry: ShopRegistry) -> Callable[..., Awaitable[ShopState]]:
-    """The FastAPI dependency that finds the shop a request is about (async: no worker-thread hop)."""
-    if not registry.directory:
-
-        async def only_shop() -> ShopState:
-            return registry.current()
-
-        return only_shop
-
-    async def named_shop(
-        shop_id: Annotated[
-            str, Path(description="Shop id: the policy file's name without .yaml.", max_length=64)
-        ],
-    ) -> ShopState:
-        state = registry.get(shop_id)
-        if state is None:
-            ids = sorted(registry.states)
-            message = f"there is no shop '{shop_id}'.{suggest(shop_id, ids)} Shops: {listing(ids)}."
-            raise UnknownShopError("shop_id", message, ids)
-        return state
-
-    return named_shop
+def answer_headers(
+    request: Request, settings: ServerSettings, registry: ShopRegistry, state: ShopState
+) -> tuple[str, dict[str, str]]:
+    """Cache-Control and headers of a version-bound answer: how long it keeps (no longer than until a
+    scheduled version takes over, for answers about now) and the link to the version's signature."""
+    terms = registry.terms(state.shop_id)
+    values = {name: request.query_params.get(name) for name in (AS_OF, *ORDER_MOMENT_BY_QUESTION.values())}
+    cache = cache_control(terms, values, settings.max_age) if terms is not None else settings.cache_control
+    base = site_for(request, settings, registry, state).base_url
+    return cache, with_link({}, signature_link(base, state))
 
 
 async def known_parameters(request: Request) -> None:
@@ -78,11 +70,10 @@ async def known_parameters(request: Request) -> None:
 
     Ignoring it would answer a different question than the one asked. Documents and pages take no
     parameters and are left alone (links to them may carry tracking parameters)."""
-    route = request.scope.get("route")
-    endpoint = "/" + str(getattr(route, "path", "")).rsplit("/", 1)[-1]
-    names = PARAMETERS_BY_PATH.get(endpoint)
-    if names is None:
+    endpoint = question(request)
+    if endpoint not in PARAMETERS_BY_PATH:
         return
+    names = accepted(endpoint)
     for name in request.query_params:
         if name not in names:
             takes = f"it takes {listing(names)}" if names else "it takes no parameters"

@@ -19,9 +19,17 @@ from shopterms.policy.documents.llms_text import llms_index, llms_text
 from shopterms.policy.documents.site import Site
 from shopterms.policy.documents.ucp_profile import ucp_profile
 from shopterms.server.caching import Document, DocumentMemo, document_response
-from shopterms.server.context import ServerSettings, root_url, shop_prefix, shop_resolver, site_for
+from shopterms.server.context import (
+    ServerSettings,
+    answer_headers,
+    root_url,
+    shop_prefix,
+    site_for,
+)
 from shopterms.server.problems import PROBLEM_KINDS_BY_NAME, ProblemType, problem_responses, problem_type_url
+from shopterms.server.resolvers import shop_resolver
 from shopterms.server.state import HTML, JSON, ShopRegistry, ShopState
+from shopterms.server.version_state import version_etag
 
 MARKDOWN = "text/markdown; charset=utf-8"
 CATALOG_PATH = "/.well-known/api-catalog"
@@ -34,6 +42,9 @@ class ShopHealth(BaseModel):
     loaded_at: dt.datetime = Field(description="When its terms were last loaded.")
     reload_error: str | None = Field(
         description="Why the last reload failed (the previous terms still serve)."
+    )
+    version: str | None = Field(
+        default=None, description="Content hash of the version in force; null before the first takes effect."
     )
 
 
@@ -104,7 +115,8 @@ def shop_discovery_router(registry: ShopRegistry, settings: ServerSettings) -> A
         responses={200: {"content": {MARKDOWN: {"schema": {"type": "string"}}}}, **problem_responses(404)},
     )
     async def llms_txt(request: Request, shop: Shop) -> Response:
-        return document_response(request, llms_document(shop, site(request, shop)), settings.cache_control)
+        cache, headers = answer_headers(request, settings, registry, shop)
+        return document_response(request, llms_document(shop, site(request, shop)), cache, headers)
 
     @router.get(
         "/.well-known/ucp",
@@ -115,7 +127,9 @@ def shop_discovery_router(registry: ShopRegistry, settings: ServerSettings) -> A
         responses={200: {"content": {JSON: {"schema": {"type": "object", "required": ["ucp"]}}}}},
     )
     async def ucp(request: Request, shop: Shop) -> Response:
-        return document_response(request, ucp_document(shop, site(request, shop)), settings.cache_control)
+        cache, headers = answer_headers(request, settings, registry, shop)
+        document = ucp_document(shop, site(request, shop), shop_keys(registry, shop.shop_id))
+        return document_response(request, document, cache, headers)
 
     if not registry.directory:
 
@@ -140,11 +154,28 @@ def json_document(data: object, media_type: str = JSON) -> Document:
 
 # The documents that name the addresses they are served at, rendered once per shop state and site.
 def llms_document(shop: ShopState, site: Site) -> Document:
-    return shop.memo.get(("llms.txt", site), lambda: Document.of(llms_text(shop.policy, site), MARKDOWN))
+    etag = version_etag(shop.version, "llms.txt")
+    return shop.memo.get(
+        ("llms.txt", site), lambda: Document.of(llms_text(shop.policy, site), MARKDOWN, etag)
+    )
 
 
-def ucp_document(shop: ShopState, site: Site) -> Document:
-    return shop.memo.get(("ucp", site), lambda: json_document(ucp_profile(shop.policy, site)))
+def shop_keys(registry: ShopRegistry, shop_id: str) -> list[dict[str, Any]]:
+    """The public keys that signed any version of the shop, as JWKs (none for terms read from files)."""
+    terms = registry.terms(shop_id)
+    if registry.signatures is None or terms is None:
+        return []
+    kids = sorted({version.key_id for version in terms.timeline.versions if version.key_id})
+    return registry.signatures.public_keys(kids) if kids else []
+
+
+def ucp_document(shop: ShopState, site: Site, keys: list[dict[str, Any]] | None = None) -> Document:
+    kids = tuple(str(key.get("kid")) for key in keys or [])
+    etag = version_etag(shop.version, "ucp")
+    return shop.memo.get(
+        ("ucp", site, kids),
+        lambda: Document.of(json_text(ucp_profile(shop.policy, site, keys or None)), JSON, etag),
+    )
 
 
 def catalog_document(shop: ShopState, site: Site, own_url: str) -> Document:
@@ -169,7 +200,12 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
         return HealthReport(
             status="ok",
             shops=[
-                ShopHealth(id=shop_id, loaded_at=state.loaded_at, reload_error=errors.get(shop_id))
+                ShopHealth(
+                    id=shop_id,
+                    loaded_at=state.loaded_at,
+                    reload_error=errors.get(shop_id),
+                    version=state.version.hash,
+                )
                 for shop_id, state in registry.states.items()
             ],
         )

@@ -2,10 +2,10 @@
 
 Routing, dependency resolution and the middleware stack cost a FastAPI request more than sending a
 pre-rendered document does. A GET for something already rendered (the policy, the JSON-LD, the terms
-pages, llms.txt, the UCP profile, an answer in a shop's memo) is therefore answered here, with the
+pages, llms.txt, the UCP profile, an answer in a version's memo) is therefore answered here, with the
 very response the route would give; anything else (first requests, errors, CORS requests from
-browsers, HEAD, the MCP endpoint) goes through the full app. The routes stay the definition: this
-module only looks up what they rendered, or renders it with the same functions.
+browsers, the MCP endpoint) goes through the full app. The routes stay the definition: this module
+only looks up what they rendered, choosing the version with the same function (server.selection).
 """
 
 from __future__ import annotations
@@ -18,16 +18,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
 
-from shopterms.policy.documents.site import Site
-from shopterms.server.answer_keys import PARAMETERS_BY_PATH, answer_key
+from shopterms.policy.errors import QueryError
+from shopterms.server.answer_keys import AS_OF, PARAMETERS_BY_PATH, accepted, answer_key, with_as_of
 from shopterms.server.caching import Document, document_response
-from shopterms.server.context import ServerSettings, site_for
-from shopterms.server.discovery import llms_document, page_links, ucp_document
+from shopterms.server.context import ServerSettings, answer_headers, site_for
+from shopterms.server.discovery import llms_document, page_links, shop_keys, ucp_document
 from shopterms.server.negotiation import prefers_jsonld
+from shopterms.server.selection import ORDER_MOMENT_BY_QUESTION, select, with_link
 from shopterms.server.state import ShopRegistry, ShopState
+from shopterms.server.terms import ShopTerms
 
 _PAGE = re.compile(r"^/(?:index(?:\.[A-Za-z0-9-]{1,16})?\.html)?$")
-Handler = Callable[[Request, ShopState], Response | None]
+_CHOOSING = (AS_OF, *ORDER_MOMENT_BY_QUESTION.values())
+Handler = Callable[[Request, ShopState, dict[str, str]], Response | None]
 
 
 class FastPath:
@@ -36,15 +39,18 @@ class FastPath:
     def __init__(self, registry: ShopRegistry, settings: ServerSettings) -> None:
         self.registry = registry
         self.settings = settings
-        self.cache = settings.cache_control
         self.handlers: dict[str, Handler] = {
             "/policy": self._policy,
-            "/policy.jsonld": lambda request, shop: self._send(request, shop, "policy.jsonld"),
-            "/llms.txt": lambda request, shop: self._plain(
-                request, llms_document(shop, self._site(request, shop))
+            "/policy.jsonld": lambda request, shop, query: self._send(request, shop, "policy.jsonld"),
+            "/llms.txt": lambda request, shop, query: self._plain(
+                request, shop, llms_document(shop, site_for(request, settings, registry, shop))
             ),
-            "/.well-known/ucp": lambda request, shop: self._plain(
-                request, ucp_document(shop, self._site(request, shop))
+            "/.well-known/ucp": lambda request, shop, query: self._plain(
+                request,
+                shop,
+                ucp_document(
+                    shop, site_for(request, settings, registry, shop), shop_keys(registry, shop.shop_id)
+                ),
             ),
             **{path: self._answer(path) for path in PARAMETERS_BY_PATH},
         }
@@ -58,34 +64,44 @@ class FastPath:
         found = self._shop(scope["path"])
         if found is None:
             return None
-        shop, rest = found
-        if _PAGE.match(rest):
+        terms, rest = found
+        query = dict(parse_qsl(request.url.query, keep_blank_values=True))  # the last one wins, as in FastAPI
+        page = _PAGE.match(rest)
+        handler = None if page else self.handlers.get(rest)
+        if not page and handler is None:
+            return None
+        try:
+            shop = select(rest, {name: query.get(name) for name in _CHOOSING}, terms)
+        except QueryError:
+            return None  # the route answers it, in its own words
+        if page:
             return self._page(request, shop, rest)
-        handler = self.handlers.get(rest)
-        return None if handler is None else handler(request, shop)
+        assert handler is not None
+        return handler(request, shop, query)
 
-    def _shop(self, path: str) -> tuple[ShopState, str] | None:
+    def _shop(self, path: str) -> tuple[ShopTerms, str] | None:
         if not self.registry.directory:
-            states = self.registry.states
-            return (next(iter(states.values())), path) if len(states) == 1 else None
+            shops = self.registry.shops
+            return (next(iter(shops.values())), path) if len(shops) == 1 else None
         if not path.startswith("/shops/"):
             return None
         shop_id, slash, rest = path[len("/shops/") :].partition("/")
-        state = self.registry.get(shop_id)
-        return None if state is None or not slash else (state, "/" + rest)
+        terms = self.registry.terms(shop_id)
+        return None if terms is None or not slash else (terms, "/" + rest)
 
-    def _site(self, request: Request, shop: ShopState) -> Site:
-        return site_for(request, self.settings, self.registry, shop)
-
-    def _plain(self, request: Request, document: Document) -> Response:
-        return _with_vary_origin(document_response(request, document, self.cache))
+    def _plain(
+        self, request: Request, shop: ShopState, document: Document, headers: dict[str, str] | None = None
+    ) -> Response:
+        cache, links = answer_headers(request, self.settings, self.registry, shop)
+        merged = with_link(dict(headers or {}), links.get("Link"))
+        return _with_vary_origin(document_response(request, document, cache, merged))
 
     def _send(
         self, request: Request, shop: ShopState, name: str, headers: dict[str, str] | None = None
     ) -> Response:
-        return _with_vary_origin(document_response(request, shop.documents[name], self.cache, headers))
+        return self._plain(request, shop, shop.documents[name], headers)
 
-    def _policy(self, request: Request, shop: ShopState) -> Response:
+    def _policy(self, request: Request, shop: ShopState, query: dict[str, str]) -> Response:
         name = "policy.jsonld" if prefers_jsonld(request.headers.get("accept")) else "policy.json"
         return self._send(request, shop, name, {"Vary": "Accept"})
 
@@ -97,17 +113,15 @@ class FastPath:
         return self._send(request, shop, name, {"Link": links})
 
     def _answer(self, path: str) -> Handler:
-        names = PARAMETERS_BY_PATH[path]
+        names = accepted(path)
 
-        def handler(request: Request, shop: ShopState) -> Response | None:
-            values: dict[str, str | None] = dict.fromkeys(names)
-            for name, value in parse_qsl(request.url.query, keep_blank_values=True):
-                if name not in values:
-                    return None  # the route refuses it, in its own words
-                values[name] = value  # the last one wins, as in FastAPI
-            key = answer_key(path, values)
+        def handler(request: Request, shop: ShopState, query: dict[str, str]) -> Response | None:
+            if any(name not in names for name in query):
+                return None  # the route refuses it, in its own words
+            values: dict[str, str | None] = {name: query.get(name) for name in names}
+            key = answer_key(path, with_as_of(path, values))
             document = None if key is None else shop.memo.peek(key)
-            return None if document is None else self._plain(request, document)
+            return None if document is None else self._plain(request, shop, document)
 
         return handler
 
@@ -117,3 +131,6 @@ def _with_vary_origin(response: Response) -> Response:
     vary = response.headers.get("vary")
     response.headers["Vary"] = f"{vary}, Origin" if vary else "Origin"
     return response
+
+
+__all__ = ["PARAMETERS_BY_PATH", "FastPath"]

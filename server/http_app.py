@@ -29,6 +29,7 @@ from shopterms.server.problems import install_problem_handlers
 from shopterms.server.reload import Reloader
 from shopterms.server.routes_dates import dates_router
 from shopterms.server.routes_terms import terms_router
+from shopterms.server.routes_versions import server_keys_router, versions_router
 from shopterms.server.state import ShopRegistry
 
 # Browser-based agents read these across origins.
@@ -106,15 +107,17 @@ def create_app(
     watch: float | None = None,
     handle_sighup: bool = True,
     fast_path: bool = True,
+    reloader: Reloader | None = None,
 ) -> FastAPI:
     """The HTTP app serving `registry`.
 
     `mounts` are sub-apps (the MCP endpoint, see server.mcp_mount.mcp_mounts) whose lifespans run
     inside this app's. `watch` polls the policy files every so many seconds and reloads what changed.
-    `fast_path` sends what is already rendered before routing (see server.fastpath).
+    `fast_path` sends what is already rendered before routing (see server.fastpath). `reloader` takes up
+    changes (default: re-reading the policy files; server.store_source.StoreWatcher for a store).
     """
     settings = settings or ServerSettings(mcp=bool(mounts))
-    reloader = Reloader(registry)
+    reloader = reloader or Reloader(registry)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
@@ -149,12 +152,14 @@ def create_app(
     app.add_middleware(ApiCors, mount_paths=[mount.path for mount in mounts], api_paths=cards)
 
     prefix = "/shops/{shop_id}" if registry.directory else ""
-    for router in (terms_router, dates_router, shop_discovery_router):
+    for router in (terms_router, dates_router, shop_discovery_router, versions_router):
         app.include_router(router(registry, settings), prefix=prefix)
     app.include_router(server_router(registry, settings))
     if settings.mcp:  # before the mounts, so <endpoint>/server-card resolves here
         app.include_router(mcp_card_router(registry, settings), prefix=prefix)
         app.include_router(mcp_catalog_router(registry, settings))
+    if registry.directory:
+        app.include_router(server_keys_router(registry, settings))
     _document_routes(app, registry, settings, title, prefix)
     for mount in mounts:
         app.mount(mount.path, mount.app)

@@ -25,8 +25,9 @@ from shopterms.policy.documents.ai_catalog import (
 from shopterms.policy.documents.server_card import CARD_MEDIA_TYPE, server_card
 from shopterms.policy.documents.site import Site
 from shopterms.server.caching import Document, DocumentMemo, document_response
-from shopterms.server.context import MCP_PATH, ServerSettings, root_url, shop_resolver, site_for
+from shopterms.server.context import MCP_PATH, ServerSettings, root_url, site_for
 from shopterms.server.discovery import json_document
+from shopterms.server.resolvers import shop_resolver
 from shopterms.server.state import JSON, ShopRegistry, ShopState
 
 # Cards and catalogs are read by browser-based clients on any origin; the draft asks for these headers.

@@ -11,14 +11,15 @@ from typing import TYPE_CHECKING
 
 from shopterms.server.context import MCP_PATH
 from shopterms.server.mounts import Mount
-from shopterms.server.state import ShopRegistry, ShopState
+from shopterms.server.state import ShopRegistry
+from shopterms.server.terms import ShopTerms
 
 if TYPE_CHECKING:
     from shopterms.server.mcp_compare import CompareScope
 
 
 def mcp_mount(
-    current: Callable[[], ShopState],
+    current: Callable[[], ShopTerms],
     path: str,
     hosts: Sequence[str],
     origins: Sequence[str],
@@ -38,14 +39,14 @@ def mcp_mounts(registry: ShopRegistry, hosts: Sequence[str] = (), origins: Seque
     `hosts` and `origins` extend the local ones the endpoint always accepts (DNS-rebinding protection).
     """
     if not registry.directory:
-        return [mcp_mount(registry.current, MCP_PATH, hosts, origins)]
+        return [mcp_mount(registry.only_terms, MCP_PATH, hosts, origins)]
     from shopterms.server.mcp_compare import CompareScope
 
     mounts = []
-    for shop_id in registry.states:
+    for shop_id in registry.shops:
 
-        def current(shop_id: str = shop_id) -> ShopState:
-            return registry.current(shop_id)
+        def current(shop_id: str = shop_id) -> ShopTerms:
+            return registry.only_terms(shop_id)
 
         # Every shop's server may compare its shop with the others of the directory, by id.
         scope = CompareScope(lambda: registry.states, shop_id, lambda other: f"/shops/{other}/policy")

@@ -23,6 +23,9 @@ from shopterms.policy.model import Policy
 from shopterms.server.mcp_compare import CompareScope, register_compare
 from shopterms.server.mcp_errors import explain_arguments, explain_unknown_arguments
 from shopterms.server.mcp_tools import register_tools
+from shopterms.server.selection import state_at
+from shopterms.server.terms import ShopTerms
+from shopterms.server.version_state import JSON, JSONLD, MARKDOWN, ShopState, file_version, state_of
 
 # Stable addresses: clients may keep them across restarts and reloads.
 JSONLD_URI = "shopterms://policy.jsonld"
@@ -101,11 +104,52 @@ def _instructions(shop: str) -> str:
     )
 
 
-def create_mcp(current: Callable[[], Published], compare_scope: CompareScope | None = None) -> MCPServer:
+def pinned(found: ShopTerms | ShopState | Published) -> ShopTerms:
+    """The shop's terms: as they are, or one fixed version built around a policy and its documents."""
+    if isinstance(found, ShopTerms):
+        return found
+    if isinstance(found, ShopState):
+        return ShopTerms.of_state(found)
+    version = file_version(found.policy.shop.name, found.policy, None)
+    rendered = {
+        name: (media, text.encode("utf-8"))
+        for name, media, text in (
+            ("policy.jsonld", JSONLD, found.jsonld),
+            ("policy.json", JSON, found.policy_json),
+            ("summary.md", MARKDOWN, found.summary_markdown),
+        )
+    }
+    return ShopTerms.of_state(state_of(version.shop, found.policy, version, rendered))
+
+
+def following(current: Callable[[], ShopTerms | ShopState | Published]) -> Callable[[], ShopTerms]:
+    """`current` as a source of ShopTerms; a fixed object is wrapped once, not on every call."""
+    last: list[tuple[object, ShopTerms]] = []
+
+    def terms() -> ShopTerms:
+        found = current()
+        if isinstance(found, ShopTerms):
+            return found
+        if not last or last[0][0] is not found:
+            last[:] = [(found, pinned(found))]
+        return last[0][1]
+
+    return terms
+
+
+def create_mcp(
+    current: Callable[[], ShopTerms | ShopState | Published], compare_scope: CompareScope | None = None
+) -> MCPServer:
     """The MCP server for the shop whose terms `current()` returns; it asks again on every call.
 
     With `compare_scope` (several shops served), it also compares the shop with the others."""
-    policy = current().policy
+    terms = following(current)
+
+    def now() -> ShopState:
+        return state_at(terms(), None)
+
+    latest = terms()
+    policy = latest.state(latest.timeline.latest).policy
     server = TermsServer(
         # The identity the server card and registry entry announce, so discovery and runtime agree.
         server_name(policy),
@@ -117,7 +161,7 @@ def create_mcp(current: Callable[[], Published], compare_scope: CompareScope | N
         # Rejected arguments are the caller's mistake, answered as tool errors; they are not worth a log line.
         log_level="WARNING",
     )
-    register_tools(server, lambda: current().policy)
+    register_tools(server, terms)
     if compare_scope is not None:
         register_compare(server, compare_scope)
 
@@ -130,7 +174,7 @@ def create_mcp(current: Callable[[], Published], compare_scope: CompareScope | N
         mime_type="application/ld+json",
     )
     def jsonld() -> str:
-        return current().jsonld
+        return now().jsonld
 
     @server.resource(
         POLICY_URI,
@@ -141,7 +185,7 @@ def create_mcp(current: Callable[[], Published], compare_scope: CompareScope | N
         mime_type="application/json",
     )
     def policy_json() -> str:
-        return current().policy_json
+        return now().policy_json
 
     @server.resource(
         SUMMARY_URI,
@@ -151,6 +195,6 @@ def create_mcp(current: Callable[[], Published], compare_scope: CompareScope | N
         mime_type="text/markdown",
     )
     def summary_markdown() -> str:
-        return current().summary_markdown
+        return now().summary_markdown
 
     return server

@@ -51,6 +51,16 @@ PROBLEM_KINDS_BY_NAME: dict[str, ProblemKind] = {
         422, "Malformed request", "A required parameter is missing or a value has the wrong form."
     ),
     "not-published": ProblemKind(404, "Not published", "The shop publishes no terms of this kind."),
+    "not-in-force": ProblemKind(
+        404,
+        "No terms in force",
+        "The shop published no terms in force at the moment asked about (`as_of`, or the order's moment "
+        "`ordered_at` / `ordered_on`); the detail names when its first version took or takes effect. "
+        "`field` names the parameter that chose the moment.",
+    ),
+    "not-signed": ProblemKind(
+        404, "Not signed", "This version of the terms carries no signature; /versions says which ones do."
+    ),
     "not-found": ProblemKind(
         404, "Not found", "There is nothing at this address; /openapi.json lists every endpoint."
     ),
@@ -87,6 +97,18 @@ class UnknownShopError(QueryError):
 
 class UnknownPageError(QueryError):
     """The path names a terms page in a language the shop has no page in."""
+
+
+class NotInForceError(QueryError):
+    """No version of the shop's terms was in force at the moment asked about."""
+
+
+class NotSignedError(QueryError):
+    """The version asked about carries no signature."""
+
+
+class UnknownVersionError(QueryError):
+    """The path names a version (content hash) the shop never published."""
 
 
 class Problem(BaseModel):
@@ -175,7 +197,11 @@ async def _query_error(request: Request, error: Exception) -> Response:
         return problem_response(request, "not-published", error.message, field=error.field)
     if isinstance(error, NotCoveredError):
         kind = "not-covered"
-    elif isinstance(error, UnknownShopError | UnknownPageError):
+    elif isinstance(error, NotInForceError):
+        kind = "not-in-force"
+    elif isinstance(error, NotSignedError):
+        kind = "not-signed"
+    elif isinstance(error, UnknownShopError | UnknownPageError | UnknownVersionError):
         kind = "not-found"
     else:
         kind = "invalid-parameter"

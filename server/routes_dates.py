@@ -9,9 +9,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from shopterms.policy.answers import DeliveryEstimates, deadline_for_return, delivery_estimates
-from shopterms.policy.queries import ReturnDeadline
-from shopterms.server.answer_keys import answer_key
-from shopterms.server.context import ServerSettings, known_parameters, shop_resolver
+from shopterms.server.answer_keys import AS_OF, answer_key, with_as_of
+from shopterms.server.context import ServerSettings, answer_headers, known_parameters
 from shopterms.server.parameters import (
     Country,
     DeliveredOn,
@@ -22,22 +21,24 @@ from shopterms.server.parameters import (
     ServiceId,
 )
 from shopterms.server.problems import problem_responses
+from shopterms.server.resolvers import shop_resolver
 from shopterms.server.routes_terms import answer_response
 from shopterms.server.state import ShopRegistry, ShopState
+from shopterms.server.versioned import VersionedDeadline, VersionedEstimates
 
 
 def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     router = APIRouter(tags=["dates"], dependencies=[Depends(known_parameters)])
     Shop = Annotated[ShopState, Depends(shop_resolver(registry))]
-    cache = settings.cache_control
 
     @router.get(
         "/delivery-estimate",
-        response_model=DeliveryEstimates,
+        response_model=VersionedEstimates,
         summary="Delivery dates for an order",
         description="Earliest and latest dispatch and delivery day per service for an order placed now (or "
         "at `ordered_at`), counting cutoff time, business days, closures and public holidays of the "
-        "warehouse and of the destination.",
+        "warehouse and of the destination. The terms in force at `ordered_at` answer (at `as_of`, or now, "
+        "when it is left out), and `version` names them.",
         responses=problem_responses(400, 404, 422),
     )
     async def delivery_estimate(
@@ -49,19 +50,27 @@ def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         service: ServiceId = None,
         ordered_at: OrderedAt = None,
     ) -> Response:
-        def ask() -> DeliveryEstimates:
-            return delivery_estimates(shop.policy, country, region, postal_code, service, ordered_at)
-
         values = {"country": country, "region": region, "postal_code": postal_code, "service": service}
-        key = answer_key("/delivery-estimate", {**values, "ordered_at": ordered_at})
-        return answer_response(request, shop, key, ask, cache)  # without ordered_at: afresh, as "now" moves
+        asked = with_as_of(
+            "/delivery-estimate", {**values, "ordered_at": ordered_at, AS_OF: request.query_params.get(AS_OF)}
+        )
+        moment = asked["ordered_at"]
+
+        def ask() -> DeliveryEstimates:
+            return delivery_estimates(shop.policy, country, region, postal_code, service, moment)
+
+        key = answer_key("/delivery-estimate", asked)
+        cache, headers = answer_headers(request, settings, registry, shop)
+        return answer_response(request, shop, key, ask, cache, headers)  # for now: afresh, as "now" moves
 
     @router.get(
         "/return-deadline",
-        response_model=ReturnDeadline,
+        response_model=VersionedDeadline,
         summary="Last day to return",
         description="The last day to send back goods delivered on `delivered_on`: the shop's window and the "
-        "statutory withdrawal period side by side, and which one decides.",
+        "statutory withdrawal period side by side, and which one decides. With `ordered_on`, the terms in "
+        "force when the order was placed answer (from midnight in the shop's time zone), and `version` "
+        "names them: a window shortened after the order does not shorten it.",
         responses=problem_responses(400, 404, 422),
     )
     async def return_deadline_route(
@@ -80,12 +89,14 @@ def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
         }
         key = answer_key("/return-deadline", values)
         assert key is not None  # dates only, no clock: always kept
+        cache, headers = answer_headers(request, settings, registry, shop)
         return answer_response(
             request,
             shop,
             key,
             lambda: deadline_for_return(shop.policy, country, delivered_on, ordered_on, region),
             cache,
+            headers,
         )
 
     return router

@@ -1,135 +1,119 @@
-"""What the server serves: one immutable state per shop, swapped by reference on reload.
+"""What the server serves: every shop's terms over time, swapped by reference on reload.
 
-A `ShopState` holds a valid policy and every document rendered from it. It never changes after it is
-built; a reload builds a new one and replaces the reference in the `ShopRegistry` in one assignment,
-so a request sees either the old terms or the new ones, never a mixture. The MCP server reads the
-same state through `ShopRegistry.current`.
+Each shop is a `ShopTerms` (its versions and their states); the registry maps shop ids to them and is
+replaced as a whole, so a request sees either the old terms or the new ones, never a mixture. Terms
+read from files are one undated version per shop; terms read from a store are every published
+version (server.store_source). The MCP server reads the same objects.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, Protocol
 
-from shopterms.policy.documents.llms_text import llms_text
-from shopterms.policy.documents.site import Site
-from shopterms.policy.loader import PolicyError, read_policy
-from shopterms.policy.model import Policy
-from shopterms.server.caching import Document, DocumentMemo
-from shopterms.server.renderers import render_jsonld, render_terms_pages
-
-JSON = "application/json"
-JSONLD = "application/ld+json"
-HTML = "text/html; charset=utf-8"
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    """What tells whether a file changed since it was read: its size and a digest of its bytes.
-
-    Modification times alone miss a quick same-size edit (file-system clocks tick in milliseconds), and
-    policy files are small, so hashing them once a second costs nothing.
-    """
-
-    size: int
-    digest: str
-
-    @classmethod
-    def of(cls, path: Path) -> Fingerprint | None:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        return cls(len(data), hashlib.blake2b(data, digest_size=16).hexdigest())
+from shopterms.policy.documents.served import canonical_json
+from shopterms.policy.loader import PolicyError
+from shopterms.server.terms import Clock, ShopTerms
+from shopterms.server.version_state import (
+    HTML,
+    JSON,
+    JSONLD,
+    Fingerprint,
+    ShopState,
+    load_state,
+)
+from shopterms.store.moments import utc_now
+from shopterms.store.records import VersionInfo
+from shopterms.store.timeline import BeforeFirstVersionError
 
 
-@dataclass(frozen=True)
-class ShopState:
-    """One shop's valid terms and the documents rendered from them at load."""
+class Signatures(Protocol):
+    """Where signatures and public keys come from (the store); files have neither."""
 
-    shop_id: str
-    path: Path
-    policy: Policy
-    fingerprint: Fingerprint | None
-    loaded_at: dt.datetime
-    documents: Mapping[str, Document]
-    # Answers and site-specific documents, rendered on first request; part of this state only.
-    memo: DocumentMemo = field(default_factory=DocumentMemo, compare=False, repr=False)
+    def signature(self, version: VersionInfo) -> str | None: ...
 
-    # The three texts below make a ShopState what the MCP server publishes as resources.
-    @property
-    def jsonld(self) -> str:
-        return self.documents["policy.jsonld"].text
-
-    @property
-    def policy_json(self) -> str:
-        return self.documents["policy.json"].text
-
-    @property
-    def summary_markdown(self) -> str:
-        return self.documents["summary.md"].text
-
-
-def canonical_json(policy: Policy) -> str:
-    """The policy in its canonical form: every shorthand expanded, every default written out."""
-    return json.dumps(policy.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-
-
-def load_state(path: Path, shop_id: str, public_url: str | None = None) -> ShopState:
-    """Read and render one policy file; raises PolicyError (with located diagnostics) when it is invalid."""
-    fingerprint = Fingerprint.of(path)
-    policy = read_policy(path)
-    summary_site = Site(public_url or "", api=True)
-    documents = {
-        "policy.json": Document.of(canonical_json(policy), JSON),
-        "policy.jsonld": Document.of(render_jsonld(policy), JSONLD),
-        "summary.md": Document.of(llms_text(policy, summary_site), "text/markdown; charset=utf-8"),
-        # index.html, and index.<lang>.html for each further language of the shop
-        **{name: Document.of(page, HTML) for name, page in render_terms_pages(policy, str(path)).items()},
-    }
-    return ShopState(shop_id, path, policy, fingerprint, dt.datetime.now(dt.UTC), MappingProxyType(documents))
+    def public_keys(self, kids: list[str] | None) -> list[dict[str, Any]]: ...
 
 
 class ShopRegistry:
     """Every shop served, by id; the mapping is replaced as a whole, never edited in place.
 
     Serving a file: one shop, reached at the root. Serving a directory: every *.yaml in it, each at
-    /shops/{id} where the id is the file stem.
+    /shops/{id} where the id is the file stem. Serving a store: its shops, the same way.
     """
 
     def __init__(
-        self, source: Path, states: Mapping[str, ShopState], *, directory: bool, public_url: str | None
+        self,
+        source: Path | None,
+        states: Mapping[str, ShopState] | None = None,
+        *,
+        directory: bool,
+        public_url: str | None,
+        shops: Mapping[str, ShopTerms] | None = None,
+        signatures: Signatures | None = None,
+        clock: Clock = utc_now,
     ):
         self.source = source
         self.directory = directory
         self.public_url = public_url
-        self._states: Mapping[str, ShopState] = MappingProxyType(dict(states))
+        self.clock = clock
+        self.signatures = signatures
+        self._shops: Mapping[str, ShopTerms] = MappingProxyType({})
+        if shops is not None:
+            self.replace_shops(shops)
+        if states is not None:
+            self.replace(states)
         # The last failed reload of each shop, in words, until a reload of it succeeds.
         self.errors: Mapping[str, str] = MappingProxyType({})
 
     @property
+    def shops(self) -> Mapping[str, ShopTerms]:
+        return self._shops
+
+    @property
     def states(self) -> Mapping[str, ShopState]:
-        return self._states
+        """The state in force now of every shop that has one."""
+        found = {}
+        for shop_id, terms in self._shops.items():
+            try:
+                found[shop_id] = terms.current()
+            except BeforeFirstVersionError:
+                continue  # its first version is still scheduled
+        return found
+
+    def terms(self, shop_id: str) -> ShopTerms | None:
+        return self._shops.get(shop_id)
 
     def get(self, shop_id: str) -> ShopState | None:
-        return self._states.get(shop_id)
+        return self.states.get(shop_id)
 
     def current(self, shop_id: str | None = None) -> ShopState:
         """The state in force: the only shop, or the named one."""
+        return self.only_terms(shop_id).current()
+
+    def only_terms(self, shop_id: str | None = None) -> ShopTerms:
+        """The terms of the only shop, or of the named one."""
         if shop_id is None:
-            if len(self._states) != 1:
+            if len(self._shops) != 1:
                 raise LookupError("several shops are served; name one")
-            return next(iter(self._states.values()))
-        return self._states[shop_id]
+            return next(iter(self._shops.values()))
+        return self._shops[shop_id]
 
     def replace(self, states: Mapping[str, ShopState]) -> None:
+        """Put the states read from files in force (a reload); shops not named keep their terms."""
+        self.replace_shops(
+            {shop_id: ShopTerms.of_state(state, self.clock) for shop_id, state in states.items()}
+        )
+
+    def replace_shops(self, shops: Mapping[str, ShopTerms]) -> None:
         # One reference assignment: readers holding the old mapping keep a consistent view.
-        self._states = MappingProxyType(dict(states))
+        self._shops = MappingProxyType(dict(shops))
+
+    def now(self) -> dt.datetime:
+        return self.clock()
 
 
 def policy_files(directory: Path) -> list[Path]:
@@ -142,14 +126,26 @@ def open_registry(source: Path, public_url: str | None = None) -> ShopRegistry:
     if source.is_dir():
         states = {}
         for path in policy_files(source):
-            states[path.stem] = load_state(path, path.stem, _shop_url(public_url, path.stem))
+            states[path.stem] = load_state(path, path.stem, shop_url(public_url, path.stem))
         return ShopRegistry(source, states, directory=True, public_url=public_url)
     state = load_state(source, source.stem, public_url)
     return ShopRegistry(source, {source.stem: state}, directory=False, public_url=public_url)
 
 
-def _shop_url(public_url: str | None, shop_id: str) -> str | None:
+def shop_url(public_url: str | None, shop_id: str) -> str | None:
     return None if public_url is None else f"{public_url.rstrip('/')}/shops/{shop_id}"
 
 
-__all__ = ["Fingerprint", "PolicyError", "ShopRegistry", "ShopState", "load_state", "open_registry"]
+__all__ = [
+    "HTML",
+    "JSON",
+    "JSONLD",
+    "Fingerprint",
+    "PolicyError",
+    "ShopRegistry",
+    "ShopState",
+    "ShopTerms",
+    "canonical_json",
+    "load_state",
+    "open_registry",
+]

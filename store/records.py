@@ -93,3 +93,10 @@ class VersionEntry(BaseModel):
 
 def version_ref(version: VersionInfo) -> VersionRef:
     return VersionRef(hash=version.hash, number=version.number, effective_from=version.effective_from)
+
+
+class VersionHistory(BaseModel):
+    """Every published version of a shop's terms, newest publication first."""
+
+    shop: str = Field(description="Shop id.")
+    versions: list[VersionEntry] = Field(description="The publications, newest first.")

@@ -48,6 +48,11 @@ API_ENDPOINTS_BY_NAME: dict[str, Endpoint] = {
     "support": Endpoint(
         "/support", "Support contacts", "Channels, contacts, hours and whether each is open now."
     ),
+    "versions": Endpoint(
+        "/versions",
+        "Versions",
+        "Every published version of the terms: when each took effect, which is in force, which are signed.",
+    ),
 }
 # Documents that describe the API itself.
 META_ENDPOINTS_BY_NAME: dict[str, Endpoint] = {
@@ -77,6 +82,12 @@ META_ENDPOINTS_BY_NAME: dict[str, Endpoint] = {
         shared=True,
     ),
     "ucp": Endpoint("/.well-known/ucp", "UCP profile", "Universal Commerce Protocol business profile."),
+    "jwks": Endpoint(
+        "/.well-known/jwks.json",
+        "Signing keys",
+        "JWK Set of the keys that sign published versions of the terms.",
+        media_type="application/jwk-set+json",
+    ),
     "health": Endpoint("/healthz", "Health", "Liveness check, with the load time of each shop.", shared=True),
 }
 # What a static build publishes: files only, no computed answers. The files are the API's own documents;

@@ -46,8 +46,9 @@ def policy_links(policy: Policy, site: Site) -> list[dict[str, str]]:
     return links
 
 
-def ucp_profile(policy: Policy, site: Site) -> dict[str, Any]:
-    """The business profile: where the terms service answers, and links to the policy pages."""
+def ucp_profile(policy: Policy, site: Site, keys: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The business profile: where the terms service answers, links to the policy pages, and the public
+    keys (a JWK Set, UCP's top-level `keys`) that sign the published versions of the terms."""
     endpoints = site.endpoints()
     config = {"links": policy_links(policy, site)}
     bindings: list[dict[str, Any]] = []
@@ -77,4 +78,6 @@ def ucp_profile(policy: Policy, site: Site) -> dict[str, Any]:
     if not bindings:
         # A static copy has no endpoint to bind; the links still tell an agent where the terms are.
         profile["links"] = config["links"]
+    if keys:
+        profile["keys"] = keys
     return profile

@@ -25,6 +25,7 @@ EXAMPLE_CALLS: dict[str, dict[str, Any]] = {
     "compute_return_deadline": {"country": "DE", "delivered_on": "2026-12-11", "ordered_on": "2026-12-01"},
     "get_payment_terms": {},
     "get_support_contacts": {"at": "2026-12-24T11:30:00+01:00"},
+    "get_policy_history": {},
 }
 
 

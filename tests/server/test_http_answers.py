@@ -20,10 +20,13 @@ from shopterms.policy.answers import (
 )
 from shopterms.policy.jsonld import compile_policy
 from shopterms.policy.loader import read_policy
+from shopterms.store.content import policy_hash
 from tests.server.http_harness import EXAMPLE, example_app
 
 POLICY = read_policy(EXAMPLE)
 MOMENT = "2026-12-23T15:00:00+01:00"
+# Terms served from a file are one version, undated, named by the hash a publish would give them.
+VERSION = {"hash": policy_hash(POLICY), "number": None, "effective_from": None}
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +63,7 @@ def test_each_endpoint_gives_exactly_the_answer_of_the_shared_layer(
     response = client.get(path, params=params)
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
-    assert response.json() == expected.model_dump(mode="json")
+    assert response.json() == {**expected.model_dump(mode="json"), "version": VERSION}
 
 
 def test_policy_is_the_canonical_json_by_default(client: TestClient) -> None:

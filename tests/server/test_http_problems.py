@@ -112,9 +112,10 @@ def test_an_unknown_region_is_not_covered_listing_the_regions(client: TestClient
 def test_a_parameter_the_endpoint_does_not_take_is_refused_with_those_it_takes(client: TestClient) -> None:
     problem = _problem(client, "/shipping", {"country": "DE", "zip": "80331"}, 400)
     assert problem["field"] == "zip"
-    assert problem["allowed"] == ["country", "region", "postal_code"]
+    assert problem["allowed"] == ["country", "region", "postal_code", "as_of"]
     assert (
-        problem["detail"] == "'zip' is not a parameter of /shipping; it takes country, region, postal_code."
+        problem["detail"]
+        == "'zip' is not a parameter of /shipping; it takes country, region, postal_code, as_of."
     )
 
 

@@ -6,10 +6,16 @@ FastAPI, uvicorn and mcp are imported only when this command runs.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
+
+if TYPE_CHECKING:
+    from shopterms.server.reload import Reloader
+    from shopterms.server.state import ShopRegistry
 
 # Host header values always accepted by the MCP endpoint besides the configured ones.
 WILDCARD_BINDS = {"0.0.0.0", "::", ""}
@@ -26,8 +32,32 @@ def _hosts(host: str, public_url: str | None, extra: tuple[str, ...]) -> list[st
     return list(dict.fromkeys(hosts))
 
 
+def _store_registry(
+    store: str, shop: str | None, public_url: str | None
+) -> tuple[ShopRegistry, Callable[[ShopRegistry], Reloader]]:
+    """The registry of a store's shops, and the watcher that takes up new publications."""
+    from shopterms.server.store_source import StoreWatcher, open_store_registry
+    from shopterms.store.errors import StoreError
+    from shopterms.store.location import parse_store
+    from shopterms.validators.commands.store_options import fail
+
+    try:
+        registry, reader = open_store_registry(parse_store(store), shop=shop, public_url=public_url)
+    except StoreError as error:
+        fail(error, "serve")
+    return registry, lambda served: StoreWatcher(served, reader, all_shops=shop is None)
+
+
 @click.command("serve")
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--store",
+    "store",
+    metavar="URL",
+    help="Serve the published versions in this store instead of a policy file (sqlite:///PATH, a path, "
+    "or postgresql://…): every shop at /shops/{id}, or one at the root with --shop.",
+)
+@click.option("--shop", "shop", metavar="ID", help="With --store: serve this shop alone, at the root.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
@@ -61,7 +91,9 @@ def _hosts(host: str, public_url: str | None, extra: tuple[str, ...]) -> list[st
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
 )
 def serve_command(
-    source: Path,
+    source: Path | None,
+    store: str | None,
+    shop: str | None,
     host: str,
     port: int,
     watch: bool,
@@ -73,24 +105,35 @@ def serve_command(
     log_level: str,
 ) -> None:
     """Serve the terms in SOURCE over HTTP: a policy file, or a directory whose *.yaml files become
-    /shops/{id}/... (id = file name without .yaml).
+    /shops/{id}/... (id = file name without .yaml); or, with --store, the versions published there.
 
-    Send SIGHUP to re-read the files; an invalid file is reported and the previous terms keep serving.
+    Every answer takes as_of and is given from the version in force then. Send SIGHUP to re-read the
+    files (or the store); an invalid file is reported and the previous terms keep serving.
     """
     from shopterms.server.context import ServerSettings
-    from shopterms.server.reload import describe
+    from shopterms.server.reload import Reloader, describe
     from shopterms.server.state import PolicyError, open_registry, policy_files
 
-    if source.is_dir() and not policy_files(source):
+    if (source is None) == (store is None):
+        raise click.UsageError("serve a policy file or directory (SOURCE), or a store (--store URL)")
+    if shop is not None and store is None:
+        raise click.UsageError("--shop is used with --store")
+    if source is not None and source.is_dir() and not policy_files(source):
         raise click.UsageError(f"{source} holds no *.yaml policy files")
     if public_url and not urlsplit(public_url).scheme.startswith("http"):
         raise click.BadParameter(f"'{public_url}' is not an http(s) address", param_hint="--public-url")
-    try:
-        registry = open_registry(source, public_url)
-    except PolicyError as error:
-        click.echo(describe(error), err=True)
-        click.echo(f"{error.result.file}: not served, the policy file has errors.", err=True)
-        raise SystemExit(1) from None
+    reloader: Callable[[ShopRegistry], Reloader] = Reloader
+    if store is not None:
+        registry, reloader = _store_registry(store, shop, public_url)
+        watch = True  # new publications are taken up once a second (the store's change counter)
+    else:
+        assert source is not None
+        try:
+            registry = open_registry(source, public_url)
+        except PolicyError as error:
+            click.echo(describe(error), err=True)
+            click.echo(f"{error.result.file}: not served, the policy file has errors.", err=True)
+            raise SystemExit(1) from None
 
     import uvicorn
 
@@ -102,7 +145,9 @@ def serve_command(
 
         mounts = mcp_mounts(registry, _hosts(host, public_url, allowed_hosts), allowed_origins)
     settings = ServerSettings(public_url=public_url, max_age=max_age, mcp=with_mcp)
-    app = create_app(registry, settings=settings, mounts=mounts, watch=1.0 if watch else None)
+    app = create_app(
+        registry, settings=settings, mounts=mounts, watch=1.0 if watch else None, reloader=reloader(registry)
+    )
     logger = logging.getLogger("shopterms")
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))

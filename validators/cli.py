@@ -28,6 +28,7 @@ COMMAND_PATHS_BY_NAME: dict[str, str] = {
     "score": "shopterms.validators.commands.score:score_command",
     "store": "shopterms.validators.commands.store:store_command",
     "validate": "shopterms.validators.commands.validate:validate_command",
+    "verify": "shopterms.validators.commands.verify:verify_command",
 }
 
 

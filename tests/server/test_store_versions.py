@@ -4,6 +4,7 @@ taken up while serving, and the same answers from the fast path as from the rout
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -204,3 +205,24 @@ def test_the_fast_path_answers_a_store_as_the_routes_do(
                 for response in (fast.get(path), routed.get(path))
             ]
     assert seen[0] == seen[1]
+
+
+def test_a_signed_shop_publishes_its_key_and_links_each_answer_to_the_signature(
+    store_url: str, tmp_path: Path
+) -> None:
+    from shopterms.store.signing import create_key
+
+    key = create_key(tmp_path / "signing-key.pem")
+    signed = publish_three_eras(store_url, key=key)
+    with store_app(store_url, now=ERAS["v2"]) as served, TestClient(served.app) as client:
+        keys = client.get("/.well-known/jwks.json").json()["keys"]
+        profile = client.get("/.well-known/ucp").json()
+        answer = client.get("/returns", params={"country": "AT"})
+        signature = client.get(f"/versions/{signed[1].hash}/signature")
+    assert keys == [key.public_jwk] and "d" not in keys[0]
+    assert profile["keys"] == [key.public_jwk]
+    assert answer.headers["link"] == (
+        f'<http://testserver/versions/{signed[1].hash}/signature>; rel="signature"; type="application/jose"'
+    )
+    assert signature.headers["content-type"] == "application/jose"
+    assert signature.text.split(".")[1] == ""  # the payload is detached

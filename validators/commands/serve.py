@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from shopterms.server.reload import Reloader
     from shopterms.server.state import ShopRegistry
 
+# Seconds an idle keep-alive connection stays open. It must outlast the idle time of the clients' pools:
+# when both are equal (uvicorn's default and httpx's are 5 s), a client reusing a connection just as the
+# server closes it loses that request ("server disconnected without sending a response").
+KEEP_ALIVE_SECONDS = 75
+
 # Host header values always accepted by the MCP endpoint besides the configured ones.
 WILDCARD_BINDS = {"0.0.0.0", "::", ""}
 
@@ -85,6 +90,13 @@ def _store_registry(
     "--mcp/--no-mcp", "with_mcp", default=True, show_default=True, help="Serve the MCP endpoint at /mcp."
 )
 @click.option(
+    "--keep-alive",
+    default=KEEP_ALIVE_SECONDS,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Seconds an idle connection stays open; keep it above the idle timeout of clients and proxies.",
+)
+@click.option(
     "--log-level",
     default="info",
     show_default=True,
@@ -102,6 +114,7 @@ def serve_command(
     public_url: str | None,
     max_age: int,
     with_mcp: bool,
+    keep_alive: int,
     log_level: str,
 ) -> None:
     """Serve the terms in SOURCE over HTTP: a policy file, or a directory whose *.yaml files become
@@ -154,4 +167,6 @@ def serve_command(
     logger.addHandler(handler)
     logger.setLevel(log_level.upper())
     logger.propagate = False  # the root logger may have a handler of its own (the mcp package adds one)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    uvicorn.run(
+        app, host=host, port=port, log_level=log_level, server_header=False, timeout_keep_alive=keep_alive
+    )

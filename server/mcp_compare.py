@@ -21,6 +21,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
+from shopterms.policy.arguments import MOMENT, POSTAL_CODE, checked, checked_moment
 from shopterms.policy.compare.policy_record import record_from_policy
 from shopterms.policy.compare.ranking import PREFERENCE_NAMES, Comparison, check_preferences, compare
 from shopterms.policy.errors import QueryError, listing, suggest
@@ -104,15 +105,18 @@ def register_compare(server: MCPServer, scope: CompareScope) -> None:
             ),
         ] = [],  # noqa: B006 - the SDK reads the default into the schema; nothing mutates it
         postal_code: Annotated[
-            str | None, Field(description="Destination postal code, for services that serve only some.")
+            Annotated[str, Field(json_schema_extra=POSTAL_CODE.schema())] | None,
+            Field(
+                description="Destination postal code, for services that serve only some.", examples=["80331"]
+            ),
         ] = None,
         ordered_at: Annotated[
-            str | None,
+            # The form sits in the string branch: beside anyOf it would apply to null too (see mcp_tools).
+            Annotated[str, Field(json_schema_extra=MOMENT.schema())] | None,
             Field(
-                description="Order moment, ISO 8601 WITH its UTC offset; leave out for now. Delivery dates "
-                "and seasonal return windows depend on it.",
+                description="Order moment, RFC 3339 WITH seconds and its UTC offset; leave out for now. "
+                "Delivery dates and seasonal return windows depend on it.",
                 examples=["2026-12-23T15:00:00+01:00"],
-                json_schema_extra={"format": "date-time"},
             ),
         ] = None,
     ) -> Comparison:
@@ -132,7 +136,10 @@ def register_compare(server: MCPServer, scope: CompareScope) -> None:
         query = DestinationQuery.parse(destination).model_copy(update={"postal_code": postal_code})
         served = shops()
         try:
-            moment = aware(ordered_at, "ordered_at")  # one moment for every shop, even when it is now
+            if postal_code is not None:
+                checked("postal_code", postal_code, POSTAL_CODE)
+            # One moment for every shop, even when it is now; a given one has the published form.
+            moment = aware(checked_moment(ordered_at, "ordered_at"), "ordered_at")
             records = [
                 record_from_policy(
                     load_policy_text(served[shop_id].policy_json, policy_path(shop_id)),

@@ -58,7 +58,12 @@ class TermsServer(MCPServer):
     async def list_tools(self) -> list[MCPTool]:
         # additionalProperties: false tells a client up front what call_tool enforces below.
         return [
-            tool.model_copy(update={"input_schema": {**tool.input_schema, "additionalProperties": False}})
+            tool.model_copy(
+                update={
+                    "input_schema": {**tool.input_schema, "additionalProperties": False},
+                    "output_schema": json_schema_only(tool.output_schema),
+                }
+            )
             for tool in await super().list_tools()
         ]
 
@@ -91,6 +96,20 @@ class TermsServer(MCPServer):
             text = pydantic_core.to_json(result.structured_content).decode()
             result = result.model_copy(update={"content": [TextContent(type="text", text=text)]})
         return result
+
+
+def json_schema_only(schema: Any) -> Any:
+    """`schema` without OpenAPI's `discriminator`, which pydantic writes for tagged unions: it is not JSON
+    Schema, and validators in strict mode (ajv) refuse an unknown keyword. The oneOf it annotates stays."""
+    if isinstance(schema, dict):
+        return {
+            key: json_schema_only(value)
+            for key, value in schema.items()
+            if not (key == "discriminator" and isinstance(value, dict) and "propertyName" in value)
+        }
+    if isinstance(schema, list):
+        return [json_schema_only(item) for item in schema]
+    return schema
 
 
 def _instructions(shop: str) -> str:

@@ -9,6 +9,7 @@ public holidays are those of the subdivision where one is given.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from shopterms.policy.calendar import (
@@ -34,7 +35,7 @@ from shopterms.policy.queries import (
     Period,
     WarehouseCalendar,
 )
-from shopterms.policy.region import resolve_calendar, subdivision_codes
+from shopterms.policy.region import Region, resolve_calendar, subdivision_codes
 
 
 def estimate_delivery(
@@ -59,16 +60,46 @@ def estimate_delivery(
     return sorted(estimates, key=lambda estimate: (estimate.latest_delivery, estimate.earliest_delivery))
 
 
-def _estimate(
-    policy: Policy, shipping: Shipping, service: Service, notes: list[str], place: Place, ordered: dt.datetime
-) -> DeliveryEstimate:
+@dataclass(frozen=True)
+class Promise:
+    """What the terms promise for one order: when it counts from, and the dispatch and delivery windows.
+
+    The calendars it was counted in come with it, so a caller measuring real parcels against the promise
+    (see policy.evidence) counts business days exactly as the promise did.
+    """
+
+    service: Service
+    cutoff: dt.time | None
+    cutoff_met: bool
+    counts_from: dt.date
+    earliest_dispatch: dt.date
+    latest_dispatch: dt.date
+    earliest_delivery: dt.date
+    latest_delivery: dt.date
+    warehouse: BusinessCalendar
+    carrier: BusinessCalendar
+
+
+def service_cutoff(shipping: Shipping, service: Service) -> dt.time | None:
+    """The cutoff that decides whether an order's own day counts: the service's, else the warehouse's."""
+    return service.cutoff or shipping.handling.cutoff
+
+
+def promise(policy: Policy, service: Service, region: Region, ordered: dt.datetime) -> Promise:
+    """The promise of `service` for an order placed at `ordered` (local time of the shop) to a place
+    whose holidays are those of `region`.
+
+    Raises QueryError when the service's calendars have no open day in reach.
+    """
+    shipping = policy.shipping
+    assert shipping is not None
     handling_setup = shipping.handling
     holidays_spec = handling_setup.holidays or policy.shop.country
     warehouse_region = resolve_calendar(holidays_spec, policy.shop.country, "shipping.handling.holidays")
     closures = tuple((span.start, span.end) for span in shipping.closed)
     warehouse = business_calendar(warehouse_region, weekday_numbers(handling_setup.business_days), closures)
-    carrier = business_calendar(place.region, weekday_numbers(service.delivery_days))
-    cutoff = service.cutoff or handling_setup.cutoff
+    carrier = business_calendar(region, weekday_numbers(service.delivery_days))
+    cutoff = service_cutoff(shipping, service)
     handling = service.handling or handling_setup.days
     transit = service.transit
     day = ordered.date()
@@ -85,9 +116,33 @@ def _estimate(
     except NoOpenDayError:
         raise QueryError(
             "delivery_days",
-            f"service {service.id} has no delivery day in {place.region.code} after "
+            f"service {service.id} has no delivery day in {region.code} after "
             f"{first_dispatch.isoformat()}, so no delivery date can be given",
         ) from None
+    return Promise(
+        service=service,
+        cutoff=cutoff,
+        cutoff_met=met,
+        counts_from=start,
+        earliest_dispatch=first_dispatch,
+        latest_dispatch=last_dispatch,
+        earliest_delivery=first_delivery,
+        latest_delivery=last_delivery,
+        warehouse=warehouse,
+        carrier=carrier,
+    )
+
+
+def _estimate(
+    policy: Policy, shipping: Shipping, service: Service, notes: list[str], place: Place, ordered: dt.datetime
+) -> DeliveryEstimate:
+    promised = promise(policy, service, place.region, ordered)
+    handling_setup = shipping.handling
+    handling = service.handling or handling_setup.days
+    transit = service.transit
+    cutoff, start, day = promised.cutoff, promised.counts_from, ordered.date()
+    warehouse, carrier = promised.warehouse, promised.carrier
+    first_dispatch, last_dispatch = promised.earliest_dispatch, promised.latest_dispatch
     note = price_note(service, place.country)
     return DeliveryEstimate(
         service=service.id,
@@ -96,19 +151,19 @@ def _estimate(
         carriers=[Carrier(id=ref, name=carrier_name(ref)) for ref in service.carriers],
         ordered_at=ordered,
         cutoff=cutoff,
-        cutoff_met=met,
+        cutoff_met=promised.cutoff_met,
         next_cutoff=None if cutoff is None else _moment(start, cutoff, ordered),
         counts_from=start,
         handling_days=DaySpan(min=handling.min, max=handling.max),
         transit_days=DaySpan(min=transit.min, max=transit.max),
         earliest_dispatch=first_dispatch,
         latest_dispatch=last_dispatch,
-        earliest_delivery=first_delivery,
-        latest_delivery=last_delivery,
+        earliest_delivery=promised.earliest_delivery,
+        latest_delivery=promised.latest_delivery,
         rate=quote(service, place.country, policy.shop.currency),
         warehouse=WarehouseCalendar(
             time_zone=policy.shop.timezone,
-            holidays=holidays_spec,
+            holidays=handling_setup.holidays or policy.shop.country,
             business_days=list(handling_setup.business_days),
             holidays_hit=_hits(warehouse, day, last_dispatch),
             closures_hit=[
@@ -122,7 +177,7 @@ def _estimate(
             postal_code=place.postal_code,
             holidays=place.region.code,
             delivery_days=[name for name in WEEKDAY_NAMES if name in service.delivery_days],
-            holidays_hit=_hits(carrier, first_dispatch, last_delivery),
+            holidays_hit=_hits(carrier, first_dispatch, promised.latest_delivery),
         ),
         notes=[*notes, *_calendar_notes(place), *([note] if note else [])],
     )

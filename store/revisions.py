@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 VERSION_TABLE = "shopterms_schema"
 # Every revision, oldest first; the last is the one this version of shopterms reads and writes.
-REVISIONS: tuple[str, ...] = ("0001",)
+REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -15,6 +15,7 @@ COMMAND_PATHS_BY_NAME: dict[str, str] = {
     "deadline": "shopterms.validators.commands.deadline:deadline_command",
     "diff": "shopterms.validators.commands.diff:diff_command",
     "estimate": "shopterms.validators.commands.estimate:estimate_command",
+    "evidence": "shopterms.validators.commands.evidence:evidence_command",
     "explain": "shopterms.validators.commands.explain:explain_command",
     "init": "shopterms.validators.commands.init:init_command",
     "export": "shopterms.validators.commands.export:export_command",

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
+from shopterms.store.revisions import HEAD
 from shopterms.validators.cli import main
 from tests.store.store_harness import EXPRESS_CUTOFF, SHORT_WINDOW_AT, variant
 
@@ -196,17 +197,16 @@ def test_store_upgrade_creates_then_reports_nothing_to_do_and_status_counts(
     tmp_path: Path, store_url: str
 ) -> None:
     code, out, _ = _run("store", "upgrade", "--store", store_url)
-    assert code == 0 and "created at schema revision 0001" in out
-    assert (
-        "already at schema revision 0001; nothing to do" in _run("store", "upgrade", "--store", store_url)[1]
-    )
+    assert code == 0 and f"created at schema revision {HEAD}" in out
+    again = _run("store", "upgrade", "--store", store_url)[1]
+    assert f"already at schema revision {HEAD}; nothing to do" in again
     policy = tmp_path / "nordlicht-mode.yaml"
     policy.write_text(variant(), encoding="utf-8")
     _run("publish", str(policy), "--store", store_url)
     code, out, _ = _run("store", "status", "--store", store_url, "--format", "json")
     assert code == 0
     status = json.loads(out)
-    assert (status["revision"], status["changes"], status["shops"]) == ("0001", 1, {"nordlicht-mode": 1})
+    assert (status["revision"], status["changes"], status["shops"]) == (HEAD, 1, {"nordlicht-mode": 1})
 
 
 def test_store_status_of_a_missing_store_exits_2(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shopterms.validators.rules import (
+    core_drafts,
     core_identity,
     core_payment,
     core_rates,
@@ -24,6 +25,7 @@ RULES_BY_PACK: dict[str, tuple[Rule, ...]] = {
         *core_payment.RULES,
         *core_support.RULES,
         *core_identity.RULES,
+        *core_drafts.RULES,
     ),
     "eu": tuple(eu.RULES),
     "de": tuple(de.RULES),

@@ -17,6 +17,8 @@ from shopterms.validators.rules.selection import PACK_NAMES
 from tests.conftest import EXAMPLES_DIR
 
 DELETE = object()
+# An edit at this path appends its text to the file (a comment, which no data edit can write).
+APPENDED: YamlPath = ("<appended text>",)
 Edits = Mapping[YamlPath, Any]
 
 # Nordlicht selling to the UK and the US as well; every rule of every pack passes on it.
@@ -40,6 +42,8 @@ def edited_text(edits: Edits, base: Path = EXAMPLES_DIR / "nordlicht-mode.yaml")
     yaml = _yaml()
     data = yaml.load(base.read_text(encoding="utf-8"))
     for path, value in {**WORLD, **edits}.items():
+        if path == APPENDED:
+            continue
         parent = data
         for part in path[:-1]:
             parent = parent[part]
@@ -51,7 +55,7 @@ def edited_text(edits: Edits, base: Path = EXAMPLES_DIR / "nordlicht-mode.yaml")
             parent[path[-1]] = value
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    return out.getvalue() + str(edits.get(APPENDED, ""))
 
 
 def load_edited(edits: Edits) -> LoadResult:

@@ -10,7 +10,7 @@ import pytest
 from shopterms.policy.diagnostics import YamlPath
 from shopterms.validators.rules.engine import run_rules
 from shopterms.validators.rules.registry import RULES_BY_PACK
-from tests.validators.rules.policies import DELETE, edited_text, findings, load_edited
+from tests.validators.rules.policies import APPENDED, DELETE, edited_text, findings, load_edited
 
 ODR = "https://ec.europa.eu/consumers/odr"
 STANDARD: YamlPath = ("shipping", "services", 0)
@@ -158,6 +158,7 @@ TRIGGERS: dict[str, tuple[dict[YamlPath, Any], str]] = {
         "shipping.notifications.events",
     ),
     "US004": ({("legal", "returns_url"): DELETE}, "legal.returns_url"),
+    "DRAFT002": ({APPENDED: "# TODO shop.timezone: IANA time zone of the warehouse\n"}, "shop.timezone"),
 }
 
 # Changes that come close to breaking a rule but do not.
@@ -189,6 +190,7 @@ NEAR_MISSES: list[tuple[str, dict[YamlPath, Any]]] = [
     ("DE001", {(*STANDARD, "name"): "Standardversand Canada"}),
     ("US002", {("shipping", "handling", "days"): "10-20"}),
     ("SUP005", {(*PHONE, "hours"): "Mo-Su 09:00-18:00"}),
+    ("DRAFT002", {APPENDED: "# TODO: ask the warehouse about Saturdays\n"}),
 ]
 
 

@@ -9,7 +9,7 @@ from shopterms.validators.rules.registry import RULES_BY_PACK
 from shopterms.validators.rules.selection import PACK_NAMES
 
 FAMILIES_BY_PACK = {
-    "core": ("SHIP", "RET", "PAY", "SUP", "LEG"),
+    "core": ("SHIP", "RET", "PAY", "SUP", "LEG", "DRAFT"),
     "eu": ("EU",),
     "de": ("DE",),
     "uk": ("UK",),

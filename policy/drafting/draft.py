@@ -141,6 +141,15 @@ class Draft:
         """One fact of a source already merged (answers, guesses); conflicts as for merge."""
         self._add(fact)
 
+    def fill(self, fact: Fact) -> None:
+        """A fact the draft lacks (the merchant's answer where a TODO would stand), put in place even
+        inside a list another source states; a fact already there is kept and the answer is a conflict."""
+        clash = self._overlapping(fact.path)
+        if clash is None:
+            self.facts[fact.path] = fact
+        elif clash.value != fact.value:
+            self.conflicts.append(Conflict(clash, fact))
+
     def has(self, path: YamlPath) -> bool:
         path = tuple(path)
         return any(p[: len(path)] == path for p in self.facts) or any(

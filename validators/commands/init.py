@@ -3,7 +3,8 @@
 On a terminal it asks the questions that matter, in order, each answer checked as the loader checks
 it. `--answers FILE` and `--set KEY=VALUE` answer them without a terminal; `--from SOURCE...` drafts
 the file from shop pages, Merchant API, Shopify, WooCommerce, UCP and product-feed exports, with the
-source of every fact and a TODO line for every required fact no source had.
+source of every fact; on a terminal it then asks for each required fact no source had, and writes a TODO
+line for every one still unanswered.
 
 Exit status: 0 the file is written and validates; 1 it is written but still has TODOs or errors;
 2 nothing is written (a source or the answers cannot be used, the file exists, wrong usage).
@@ -87,6 +88,8 @@ def init_command(
         for part in parts:
             draft.merge(part)
         derive(draft)
+        if not no_input and sys.stdin.isatty():
+            _complete(draft)
     else:
         interactive = not no_input and not given and sys.stdin.isatty()
         if not interactive and not given:
@@ -113,6 +116,18 @@ def _interview(given: dict[str, Any], interactive: bool) -> Any:
         )
         return Interview(ask=terminal.ask, confirm=terminal.confirm, announce=terminal.announce).run()
     return Interview(given=given).run()
+
+
+def _complete(draft: Any) -> None:
+    """On a terminal, ask for the required facts no source had (the interview's questions and checks)."""
+    from shopterms.validators.drafting import terminal
+    from shopterms.validators.drafting.completion import complete
+
+    complete(
+        draft,
+        lambda question, default, check: terminal.ask(question, default, check, leave_todo=True),
+        lambda text: click.echo(text, err=True),
+    )
 
 
 def _given(answers_file: Path | None, settings: tuple[str, ...]) -> dict[str, Any]:

@@ -123,20 +123,23 @@ class Interview:
         note = None
         if given is _UNSET and value == default and question.why:
             note = f"default: {question.why}"
-        for place, stored in _placed(path, value, self.data):
+        for place, stored in placed(path, value, self.data):
             put_at(self.data, place, stored)
-            self.out.add(place, stored, _meaning(place), note if place == path else None)
+            self.out.add(place, stored, meaning(place), note if place == path else None)
 
     def _problem(self, path: YamlPath, value: Any) -> str | None:
-        placed = _placed(path, value, self.data)
-        data = self.data
-        for place, stored in placed[:-1]:
-            data = with_value(data, place, stored)
-        found = problems_at(data, path[:3] if _is_channel(path) else path, _channel(data, path, value))
-        if not found:
-            return None
-        item = found[0]
-        return item.message + (f" ({item.hint})" if item.hint else "")
+        return answer_problem(self.data, path, value)
+
+
+def answer_problem(data: dict[str, Any], path: YamlPath, value: Any) -> str | None:
+    """The loader's first finding about an answer placed at `path` of `data`, with its hint."""
+    for place, stored in placed(path, value, data)[:-1]:
+        data = with_value(data, place, stored)
+    found = problems_at(data, path[:3] if _is_channel(path) else path, _channel(data, path, value))
+    if not found:
+        return None
+    item = found[0]
+    return item.message + (f" ({item.hint})" if item.hint else "")
 
 
 class _Unset:
@@ -156,7 +159,7 @@ def _is_channel(path: YamlPath) -> bool:
     return path[:2] == ("support", "channels") and len(path) == 4 and isinstance(path[2], int)
 
 
-def _placed(path: YamlPath, value: Any, data: dict[str, Any]) -> list[tuple[YamlPath, Any]]:
+def placed(path: YamlPath, value: Any, data: dict[str, Any]) -> list[tuple[YamlPath, Any]]:
     """Support answers go into a channel of their type; everything else where the question says."""
     if not _is_channel(path):
         return [(path, value)]
@@ -179,7 +182,7 @@ def _channel(data: dict[str, Any], path: YamlPath, value: Any) -> Any:
     return {**current, path[3]: value}
 
 
-def _meaning(path: YamlPath) -> str:
+def meaning(path: YamlPath) -> str:
     """What the key means (the model's own description), as the comment beside the answer."""
     description = expectation_at(path).field_description or ""
     return description.rstrip(".")

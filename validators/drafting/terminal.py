@@ -21,16 +21,22 @@ def shown_default(value: Any) -> str | None:
     return str(value)
 
 
-def ask(question: Question, default: Any, check: Callable[[Any], str | None]) -> Any:
-    """Prompt until the answer passes the loader's checks; blank takes the default or skips."""
+def ask(
+    question: Question, default: Any, check: Callable[[Any], str | None], leave_todo: bool = False
+) -> Any:
+    """Prompt until the answer passes the loader's checks; blank takes the default or skips. With
+    `leave_todo`, blank on a required question without a default leaves it unanswered (a TODO line)."""
+    skippable = not question.required or (leave_todo and default is None)
     text = question.prompt + ("" if question.required else " (optional)")
+    if leave_todo and question.required and default is None:
+        text += " (Enter leaves a TODO)"
     if question.kind == "yes-no":
         return click.confirm(text, default=bool(default))
 
     def accept(raw: str) -> Any:
         value = convert(question, raw)
         if value is None:
-            if question.required:
+            if not skippable:
                 raise click.UsageError("an answer is needed here")
             return None
         problem = check(value)
@@ -41,7 +47,7 @@ def ask(question: Question, default: Any, check: Callable[[Any], str | None]) ->
     shown = shown_default(default)
     return click.prompt(
         text,
-        default=shown if shown is not None else ("" if not question.required else None),
+        default=shown if shown is not None else ("" if skippable else None),
         show_default=shown is not None,
         value_proc=accept,
         err=True,

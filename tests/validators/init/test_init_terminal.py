@@ -100,3 +100,64 @@ def test_init_refuses_to_overwrite_before_asking_anything(tmp_path: Path) -> Non
     child.close()
     assert child.exitstatus == 2
     assert (tmp_path / "shop.yaml").read_text(encoding="utf-8") == "kept\n"
+
+
+SHOPIFY = Path(__file__).parent / "fixtures" / "shopify-shipping-zones.json"
+
+
+def test_drafting_on_a_terminal_asks_for_the_facts_no_source_had(tmp_path: Path) -> None:
+    child = _spawn(tmp_path, "--from", str(SHOPIFY))
+    child.expect_exact("9 required fact(s) are in none of the sources")
+    _answer(child, "Shop name (as buyers see it) (Enter leaves a TODO)", "Laden am Eck")
+    _answer(child, "Home page (Enter leaves a TODO)", "https://laden-am-eck.example")
+    _answer(child, "Country of the shop's seat (ISO code, e.g. DE) (Enter leaves a TODO)", "DE")
+    _answer(child, "Time zone [Europe/Berlin]", "")  # guessed from the country just answered
+    _answer(child, "Currency [EUR]", "")
+    _answer(child, "Business days from order to dispatch [1-2]", "1")
+    # Each service the export named is asked for by name, and a wrong answer gets the loader's message.
+    _answer(child, "Business days in transit (e.g. 1-3) for Standard (Enter leaves a TODO)", "3-1")
+    child.expect_exact("the range starts at 3 but ends at 1")
+    _answer(child, "Business days in transit (e.g. 1-3) for Standard (Enter leaves a TODO)", "1-3")
+    _answer(child, "Business days in transit (e.g. 1-3) for Sperrgut (Enter leaves a TODO)", "2-3")
+    _answer(child, "Business days in transit (e.g. 1-3) for International (Enter leaves a TODO)", "2-4")
+    child.expect_exact("wrote shop.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    result = load_policy(tmp_path / "shop.yaml")
+    assert result.policy is not None, [item.headline for item in result.diagnostics]
+    policy = result.policy
+    assert (policy.shop.name, policy.shop.country, policy.shop.timezone) == (
+        "Laden am Eck",
+        "DE",
+        "Europe/Berlin",
+    )
+    assert policy.shipping is not None
+    assert [(s.id, s.transit.min, s.transit.max) for s in policy.shipping.services] == [
+        ("standard-inland", 1, 3),
+        ("sperrgut-inland", 2, 3),
+        ("international-nachbarn", 2, 4),
+    ]
+    text = (tmp_path / "shop.yaml").read_text(encoding="utf-8")
+    assert "# TODO" not in text and "Conflicts" not in text
+
+
+def test_enter_on_a_fact_no_source_had_leaves_its_todo_line(tmp_path: Path) -> None:
+    child = _spawn(
+        tmp_path, "--from", str(SHOPIFY), "--set", "name=Laden", "--set", "url=https://laden.example"
+    )
+    _answer(child, "Country of the shop's seat (ISO code, e.g. DE) (Enter leaves a TODO)", "DE")
+    for prompt in (
+        "Time zone [Europe/Berlin]",
+        "Currency [EUR]",
+        "Business days from order to dispatch [1-2]",
+    ):
+        _answer(child, prompt, "")
+    for service in ("Standard", "Sperrgut", "International"):
+        _answer(child, f"Business days in transit (e.g. 1-3) for {service} (Enter leaves a TODO)", "")
+    child.expect_exact("3 TODO(s) to fill in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    diagnostics = load_policy(tmp_path / "shop.yaml").diagnostics
+    assert {item.code for item in diagnostics} == {"DRAFT001"}
+    assert [item.dotted_path for item in diagnostics] == [f"shipping.services[{i}].transit" for i in range(3)]

@@ -52,11 +52,15 @@ def short(iri: str) -> str:
 
 
 def decimal(text: str | None) -> Decimal | None:
-    """A number as markup writes it (`4.95`, `4,95` in microdata), or None."""
+    """A number as markup writes it (`4.95`, `4,95` in microdata), or None; not a number, infinite or
+    beyond any amount, count or weight a policy states (1e999999) is none either."""
     try:
-        return None if text is None else Decimal(text.strip().replace(",", "."))
+        found = None if text is None else Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
         return None
+    if found is None or not found.is_finite() or found.adjusted() > 12:
+        return None
+    return found
 
 
 class MarkupGraph:
@@ -75,6 +79,7 @@ class MarkupGraph:
                 values.append(value)
         self._ancestors = dict(ancestors or {})
         self._positions = dict(positions or {})
+        self._keys: dict[Node, tuple[int, str]] = {}
 
     # ------------------------------------------------------------------ nodes
 
@@ -102,7 +107,11 @@ class MarkupGraph:
         return sorted(set(nodes), key=self._sort_key)
 
     def _sort_key(self, node: Node) -> tuple[int, str]:
-        return (self._positions.get(node, 1 << 60), node.key if not node.blank else self._content(node, 3))
+        key = self._keys.get(node)
+        if key is None:
+            content = node.key if not node.blank else self._content(node, 3)
+            key = self._keys[node] = (self._positions.get(node, 1 << 60), content)
+        return key
 
     def _content(self, node: Node, depth: int) -> str:
         """What a blank node states, a few levels down: an order that never depends on its label."""

@@ -7,6 +7,8 @@ only in schema.org: each day gets its spans, days with equal spans in a row shar
 
 from __future__ import annotations
 
+import re
+
 import opening_hours
 
 from shopterms.policy.drafting.markup_graph import MarkupGraph, Node
@@ -15,10 +17,11 @@ from shopterms.policy.jsonld.values import WEEKDAY_NAMES
 
 OSM_DAY_BY_NAME = {name: OSM_DAYS[index] for index, name in enumerate(WEEKDAY_NAMES.values())}
 OSM_DAY_BY_NAME["PublicHolidays"] = PUBLIC_HOLIDAY
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d")
 
 
 def _clock(text: str | None) -> str | None:
-    if not text or len(text) < 5 or text[2] != ":":
+    if not text or not _CLOCK.match(text):
         return None
     return "24:00" if text.startswith("23:59") else text[:5]
 
@@ -54,4 +57,7 @@ def osm_hours(graph: MarkupGraph, specifications: list[Node]) -> str | None:
     if PUBLIC_HOLIDAY in spans:
         rules.append(f"{PUBLIC_HOLIDAY} {','.join(sorted(spans[PUBLIC_HOLIDAY])) or 'off'}")
     text = "; ".join(rules)
-    return text if rules and opening_hours.validate(text) else None
+    try:
+        return text if rules and opening_hours.validate(text) else None
+    except Exception:  # the library's parser on text it does not expect: no hours rather than a fault
+        return None

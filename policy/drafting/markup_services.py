@@ -150,9 +150,16 @@ def _condition(graph: MarkupGraph, node: Node, reading: ServiceReading, out: Sou
             out.skip(f"{reading.place}: weights in {graph.text(weight, 'unitCode')} are not read; left out")
             return
         low, high = graph.number(weight, "minValue"), graph.number(weight, "maxValue")
+        if (low or 0) < 0 or (high or 0) < 0:
+            out.skip(f"{reading.place}: a negative weight is no range; the condition is left out")
+            return
         limits.append(("weight_kg", price_range(low and low * factor, high and high * factor)))
     value_node, items_node = graph.node(node, "orderValue"), graph.node(node, "numItems")
     low, high = graph.number(value_node, "minValue"), graph.number(value_node, "maxValue")
+    fewest, most = graph.number(items_node, "minValue"), graph.number(items_node, "maxValue")
+    if any((bound or 0) < 0 for bound in (amount, low, high, fewest, most)):
+        out.skip(f"{reading.place}: a negative price or range is left out")
+        return
     if (
         amount == 0
         and value_node is not None
@@ -166,7 +173,5 @@ def _condition(graph: MarkupGraph, node: Node, reading: ServiceReading, out: Sou
     if value_node is not None:
         limits.append(("order_value", price_range(low, high)))
     if items_node is not None:
-        limits.append(
-            ("items", price_range(graph.number(items_node, "minValue"), graph.number(items_node, "maxValue")))
-        )
+        limits.append(("items", price_range(fewest, most)))
     reading.rates.add(Condition(where, amount, tuple(limits)))

@@ -58,7 +58,7 @@ def country_code(graph: MarkupGraph, value: Any) -> str | None:
             or graph.text(value, "name")
         )
     code = (text or "").strip().upper()
-    return code if len(code) == 2 and code.isalpha() else None
+    return code if len(code) == 2 and code.isascii() and code.isalpha() else None
 
 
 def ordered_countries(codes: list[str], home: str | None) -> list[str]:

@@ -7,19 +7,29 @@ draft has a TODO line; the tests write a value there, as the merchant would, bef
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from shopterms.policy.documents.artefacts import BuildInput, render_artefacts
+from shopterms.policy.drafting.compose import compose
+from shopterms.policy.drafting.derive import derive
+from shopterms.policy.drafting.draft import merged
+from shopterms.policy.drafting.problems import ImportProblem
 from shopterms.policy.export import EXPORTERS_BY_NAME, export
 from shopterms.policy.jsonld import compile_policy
 from shopterms.policy.loader import load_policy_text, read_policy
 from shopterms.policy.model import Policy
 from shopterms.validators.cli import main
+from shopterms.validators.drafting.page import read_jsonld_source
+from shopterms.validators.file_report import check_loaded
 from shopterms.validators.jsonld_graph import parse_jsonld
 from tests.conftest import example_files
 
@@ -107,3 +117,63 @@ def test_our_json_ld_drafts_back_a_policy_that_compiles_to_the_same_graph(
     if original != again:
         _both, only_original, only_drafted = graph_diff(original, again)
         assert _triples(only_original) == _triples(only_drafted)
+
+
+ODD_VALUES = [
+    "NaN",
+    "-Infinity",
+    "1e999999",
+    -5,
+    0,
+    "",
+    "ab:cd",
+    "ÄÖ",
+    "2027-02-30",
+    "P-1D",
+    None,
+    [],
+    {},
+    True,
+]
+
+
+def _leaves(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(document, dict):
+        return [
+            leaf
+            for key, value in document.items()
+            if key != "@context"
+            for leaf in _leaves(value, (*path, key))
+        ]
+    if isinstance(document, list):
+        return [leaf for index, value in enumerate(document) for leaf in _leaves(value, (*path, index))]
+    return [path]
+
+
+_VOLTWERK = compile_policy(read_policy(EXAMPLES[-1]))
+_LEAVES = _leaves(_VOLTWERK)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(_LEAVES), st.sampled_from(ODD_VALUES), min_size=1, max_size=12))
+def test_odd_values_in_our_json_ld_are_drafted_or_named_never_a_fault(
+    changes: dict[tuple[Any, ...], Any],
+) -> None:
+    """Whatever a page writes where our JSON-LD has a value, drafting it gives a file (with findings at
+    worst) or a clear refusal; it never fails."""
+    document = copy.deepcopy(_VOLTWERK)
+    for path, value in changes.items():
+        parent = document
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = value
+    try:
+        part = read_jsonld_source(json.dumps(document), "odd.jsonld")
+    except ImportProblem:
+        return
+    draft = merged([part])
+    derive(draft)
+    composed = compose(draft, "shop.yaml")
+    result = load_policy_text(composed.text, "shop.yaml")
+    assert result.checked
+    check_loaded(result)

@@ -175,10 +175,17 @@ def render(data: Mapping[str, Any], layout: Layout) -> str:
     """The whole file: header comments, then the sections with a blank line between them."""
     writer = _Writer(layout)
     out = [f"# {line}".rstrip() if line else "#" for line in layout.header]
-    for key in _ordered(data, ()):
+    # A whole section no source had (the shop itself) is one TODO line at the top level, in its place.
+    missing = {
+        str(path[0]): text for path, text in layout.todos.items() if len(path) == 1 and path[0] not in data
+    }
+    for key in _ordered({**data, **missing}, ()):
         if out:
             out.append("")
         writer.lines = []
-        writer.entry(key, data[key], (key,), "", None)
+        if key in missing:
+            writer.lines.append(f"# TODO {_dotted((key,))}: {missing[key]}")
+        else:
+            writer.entry(key, data[key], (key,), "", None)
         out.extend(writer.lines)
     return "\n".join(out) + "\n"

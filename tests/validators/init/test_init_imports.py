@@ -196,6 +196,14 @@ def test_a_microdata_page_drafts_the_same_way_as_json_ld() -> None:
     }
 
 
+def test_a_page_that_names_no_shop_gets_a_todo_line_for_the_whole_shop_section(tmp_path: Path) -> None:
+    page = REPO_ROOT / "tests" / "validators" / "pages" / "contact-rdfa.html"
+    code, _output, out = _init(tmp_path, "--from", str(page))
+    assert code == 1 and "\n# TODO shop: " in out.read_text(encoding="utf-8")
+    diagnostics = load_policy(out).diagnostics
+    assert [(item.code, item.dotted_path) for item in diagnostics] == [("DRAFT001", "shop")]
+
+
 def test_a_page_without_structured_data_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
     page = REPO_ROOT / "tests" / "validators" / "pages" / "no-structured-data.html"
     code, output, out = _init(tmp_path, "--from", str(page))

@@ -11,19 +11,18 @@ named in a note and left out.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 
 from shopterms.policy.drafting.draft import SourceDraft
 from shopterms.policy.drafting.from_facts import Places, draft_facts
+from shopterms.policy.drafting.google_rates import first_error, rate_group
 from shopterms.policy.drafting.problems import ImportProblem
 from shopterms.policy.export import google_returns, google_shipping
 from shopterms.policy.export.facts import Facts, Links, ReturnTerms, Service, Shipping
-from shopterms.policy.export.google_rules import OnlineReturnPolicy, RateGroup
+from shopterms.policy.export.google_rules import OnlineReturnPolicy
 
-POUND_IN_KG = Decimal("0.45359237")
 _RETURN_KEYS = set(OnlineReturnPolicy.model_fields)
 _IGNORED_RETURN_KEYS = {"name", "returnPolicyId"}  # resource names, not terms
 _SERVICE_UNSUPPORTED = {
@@ -109,7 +108,7 @@ def _returns(
         try:
             OnlineReturnPolicy.model_validate(clean)
         except ValidationError as error:
-            out.skip(f"{at} is left out: {_first_error(error)}")
+            out.skip(f"{at} is left out: {first_error(error)}")
             continue
         if clean.get("policy") is None:
             out.skip(f"{at} states no return window (policy); left out")
@@ -174,7 +173,7 @@ def _service(item: Any, at: str, out: SourceDraft) -> Service | None:
         out.skip(f"{at} ({name}): local delivery is drafted as delivery to the whole country")
         kind = "DELIVERY"
     groups = item.get("rateGroups") or []
-    rates = _rate_group(groups, at, name, out)
+    rates = rate_group(groups, at, name, out)
     body = {
         "serviceName": name,
         "deliveryCountries": countries,
@@ -194,70 +193,6 @@ def _service(item: Any, at: str, out: SourceDraft) -> Service | None:
         )
         service = service.model_copy(update={"lanes": lanes})
     return service
-
-
-def _rate_group(groups: list[Any], at: str, name: str, out: SourceDraft) -> dict[str, Any] | None:
-    """The rate group that applies to every product (no shipping labels), in kilograms."""
-    general = [g for g in groups if isinstance(g, dict) and not g.get("applicableShippingLabels")]
-    if len(groups) > len(general):
-        out.skip(f"{at} ({name}): rate groups for shipping labels have no place in a policy; left out")
-    if not general:
-        out.skip(f"{at} ({name}) has no rate group for all products; write its rate by hand")
-        return None
-    group = general[0]
-    for key, what in (
-        ("carrierRates", "carrier-calculated rates"),
-        ("subtables", "rate subtables"),
-        ("multipleOfSubtables", "rate subtables"),
-    ):
-        if group.get(key):
-            out.skip(
-                f"{at} ({name}): {what} ({key}) cannot be stated as a policy rate; write the rate by hand"
-            )
-            return None
-    clean = {k: v for k, v in group.items() if k in ("singleValue", "mainTable")}
-    value = clean.get("singleValue") or {}
-    if "pricePercentage" in value or "carrierRate" in value or "subtable" in value:
-        out.skip(
-            f"{at} ({name}): a rate as a percentage or a carrier rate cannot be stated; "
-            "write the rate by hand"
-        )
-        return None
-    clean = _in_kilograms(clean, at, name, out)
-    try:
-        RateGroup.model_validate({"applicableShippingLabels": [], **clean})
-    except ValidationError as error:
-        out.skip(f"{at} ({name}): the rate group is left out: {_first_error(error)}")
-        return None
-    return clean
-
-
-def _in_kilograms(group: dict[str, Any], at: str, name: str, out: SourceDraft) -> dict[str, Any]:
-    table = group.get("mainTable")
-    if not isinstance(table, dict):
-        return group
-    converted = False
-    for headers_key in ("rowHeaders", "columnHeaders"):
-        headers = table.get(headers_key) or {}
-        weights = headers.get("weights") if isinstance(headers, dict) else None
-        if not weights:
-            continue
-        for weight in weights:
-            if isinstance(weight, dict) and weight.get("unit") == "POUND":
-                micros = int(weight.get("amountMicros", "0"))
-                if micros != -1:
-                    weight["amountMicros"] = str(int((Decimal(micros) * POUND_IN_KG).to_integral_value()))
-                weight["unit"] = "KILOGRAM"
-                converted = True
-    if converted:
-        out.skip(f"{at} ({name}): weights in pounds are drafted in kilograms (1 lb = 0.45359237 kg)")
-    return group
-
-
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else str(first["msg"])
 
 
 __all__ = ["ReturnTerms", "is_google", "read_google"]

@@ -12,15 +12,15 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shopterms.server.caching import Document, document_response
 from shopterms.server.context import MCP_PATH, ServerSettings
 from shopterms.server.discovery import server_router, shop_discovery_router
+from shopterms.server.docs_page import ASSETS_PATH, docs_asset, docs_page
 from shopterms.server.fastpath import FastPath
 from shopterms.server.mcp_discovery import CARD_PATH, mcp_card_router, mcp_catalog_router
 from shopterms.server.mounts import Mount
@@ -184,8 +184,9 @@ def _document_routes(
     async def openapi_json(request: Request) -> Response:
         return document_response(request, openapi(), settings.cache_control)
 
-    async def docs(request: Request) -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="openapi.json", title=f"{title}: API documentation")
+    async def docs(request: Request) -> Response:
+        return docs_page(title)
 
     app.add_route("/openapi.json", openapi_json, include_in_schema=False)
     app.add_route("/docs", docs, include_in_schema=False)
+    app.add_route(ASSETS_PATH + "/{name}", docs_asset, include_in_schema=False)

@@ -7,7 +7,7 @@ from shopterms.policy.jsonld.ids import NodeIds
 from shopterms.policy.jsonld.payment import payment_methods, payment_terms
 from shopterms.policy.jsonld.returns import return_policies
 from shopterms.policy.jsonld.shipping import shipping_services, shipping_terms
-from shopterms.policy.jsonld.values import one_or_many
+from shopterms.policy.jsonld.values import number, one_or_many
 from shopterms.policy.jsonld.vocabulary import JsonObject, ours
 from shopterms.policy.model import Address, Legal, Policy, Support
 
@@ -74,7 +74,7 @@ def _legal_terms(legal: Legal) -> JsonObject:
     for key, value in (
         ("withdrawalDays", legal.withdrawal_days),
         ("withdrawalUrl", legal.withdrawal_url),
-        ("legalGuaranteeYears", legal.guarantee_years),
+        ("legalGuaranteeYears", None if legal.guarantee_years is None else number(legal.guarantee_years)),
         ("termsUrl", legal.terms_url),
         ("returnsUrl", legal.returns_url),
         ("shippingInfoUrl", legal.shipping_url),

@@ -24,9 +24,14 @@ DAY_UNIT = "DAY"
 KILOGRAM_UNIT = "KGM"
 
 
-def number(value: Decimal | float | int) -> float:
-    """Amounts travel as JSON numbers; one type for all of them keeps the RDF literals uniform."""
-    return float(value)
+def number(value: Decimal | float | int) -> int | float:
+    """A JSON number, whole numbers written without a fraction (50, not 50.0).
+
+    JSON-LD turns a number with a fraction into xsd:double and one without into xsd:integer, and
+    processors differ on 50.0 (pyld reads a double, rdflib an integer): written as 50 it is the same
+    integer literal everywhere, and 4.95 the same double."""
+    whole = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    return int(whole) if whole == whole.to_integral_value() else float(value)
 
 
 def money(amount: Decimal, currency: str) -> JsonObject:

@@ -39,3 +39,9 @@ def test_the_quoted_policy_excerpt_is_taken_from_the_bundled_example() -> None:
     excerpt = README.split("```yaml", 1)[1].split("```", 1)[0]
     absent = [line for line in excerpt.splitlines() if line.strip() and line not in example]
     assert not absent, f"README quotes lines the example does not have: {absent}"
+
+
+def test_script_and_bench_commands_run_with_the_virtual_environment_s_python() -> None:
+    # A bare `python` may not be the one shopterms was installed into (the set-up makes .venv).
+    assert re.findall(r"`(?:python3?|pytest) ", README) == []
+    assert ".venv/bin/python scripts/generate_schema.py" in README

@@ -115,3 +115,21 @@ def test_a_failed_write_is_reported_and_leaves_no_temporary_file(
     assert code == 1
     assert stderr.splitlines()[-1] == f"{tmp_path / 'ucp.json'}: cannot write the export: Permission denied"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_output_file_gets_the_mode_the_umask_allows(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        out = tmp_path / "ucp.json"
+        assert _run("--to", "ucp", "--allow-lossy", NORDLICHT, "-o", str(out))[0] == 0
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_replacing_an_output_file_keeps_its_mode(tmp_path: Path) -> None:
+    out = tmp_path / "ucp.json"
+    out.write_text("{}", encoding="utf-8")
+    out.chmod(0o640)
+    assert _run("--to", "ucp", "--allow-lossy", NORDLICHT, "-o", str(out))[0] == 0
+    assert out.stat().st_mode & 0o777 == 0o640

@@ -127,3 +127,25 @@ def test_policy_with_errors_prints_diagnostics_and_exits_1(tmp_path: Path) -> No
 def test_missing_policy_file_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = _run("estimate", str(tmp_path / "absent.yaml"), "--to", "DE")
     assert code == 2 and "does not exist" in err
+
+
+def test_deadline_notes_name_the_command_line_options() -> None:
+    code, stdout, _ = _run("deadline", NORDLICHT, "--country", "DE", "--delivered", "2026-12-22")
+    assert code == 0
+    assert "note        --ordered was not given, so seasonal overrides were not considered" in stdout
+    assert "ordered_on" not in stdout
+
+
+def test_deadline_without_return_terms_or_statutory_period_says_so(tmp_path: Path) -> None:
+    text = (EXAMPLES_DIR / "kleinkram.yaml").read_text(encoding="utf-8")
+    text = text[: text.index("returns:")] + text[text.index("legal:") :]
+    policy = tmp_path / "shop.yaml"
+    policy.write_text(
+        text.replace("  currency: EUR", "  currency: EUR\n  sells_to: [DE, CH]"), encoding="utf-8"
+    )
+    code, stdout, _ = _run("deadline", str(policy), "--country", "CH", "--delivered", "2026-12-11")
+    assert code == 0
+    assert "none (none)" not in stdout
+    assert (
+        "last day    none: the shop states no return window and no statutory period applies in CH" in stdout
+    )

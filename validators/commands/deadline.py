@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -29,11 +30,22 @@ def render_text(answer: ReturnDeadline) -> list[str]:
             lines.append(f"              assumed: {answer.shop.assumed}")
     if answer.statutory is not None:
         lines.append(f"  statutory   {day_label(answer.statutory.last_day)}: {answer.statutory.rule}")
-    last_day = day_label(answer.last_day) if answer.last_day else "none"
-    lines.append(f"  last day    {last_day} ({answer.decided_by})")
+    if answer.last_day is not None:
+        lines.append(f"  last day    {day_label(answer.last_day)} ({answer.decided_by})")
+    else:
+        lines.append(
+            f"  last day    none: the shop states no return window and no statutory period applies in {where}"
+        )
     lines.append(f"  {answer.rule}")
-    lines += [f"  note        {note}" for note in answer.notes]
+    lines += [f"  note        {_in_flags(note)}" for note in answer.notes]
     return lines
+
+
+def _in_flags(note: str) -> str:
+    """A note names the answer's parameters (ordered_on); on the command line they are options (--ordered)."""
+    for field, option in OPTION_BY_FIELD.items():
+        note = re.sub(rf"\b{field}\b", option, note)
+    return note
 
 
 @click.command("deadline")

@@ -24,12 +24,22 @@ def _load(path: Path) -> Policy:
     return load_or_exit(str(path), "nothing was exported")
 
 
+def _file_mode(path: Path) -> int:
+    """The replaced file's mode, else what the umask allows for a new file (mkstemp makes 0600)."""
+    if path.is_file():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _write_atomically(path: Path, text: str) -> None:
     """Write through a temporary file in the same directory, so readers never see half a file."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

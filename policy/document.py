@@ -1,14 +1,20 @@
 """YAML text to plain Python data, with the place of every key and value.
 
-ruamel.yaml parses the text as YAML 1.2 (so `NO` stays text and `14:00` is not a number); we turn the
-parser's events into dicts, lists and scalars ourselves. Walking events instead of a composed tree gives
-every start and end position, notices duplicate keys, anchors, aliases and tags before they take effect
-(an alias bomb is refused at its first alias), and needs no recursion however deep the input nests.
+The text is read as YAML 1.2 (so `NO` stays text and `14:00` is not a number); we turn the parser's
+events into dicts, lists and scalars ourselves. libyaml's C parser scans the text where it reads it
+exactly as ruamel.yaml does (`policy.libyaml_events`); ruamel.yaml reads everything else, and reads
+again any text in which something is wrong, so every diagnostic comes from one reader.
+
+Walking events instead of a composed tree gives every start and end position, notices duplicate keys,
+anchors, aliases and tags before they take effect (an alias bomb is refused at its first alias), and
+needs no recursion however deep the input nests.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -27,7 +33,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
-from shopterms.policy import syntax
+from shopterms.policy import libyaml_events, syntax
 from shopterms.policy.codes import diagnostic
 from shopterms.policy.diagnostics import Diagnostic, Location, YamlPath
 from shopterms.policy.locate import PositionMap, Span, point, position_of, source_lines
@@ -75,6 +81,23 @@ class _Frame:
 
 
 def read_document(text: str, file: str) -> Document:
+    if libyaml_events.usable(text):
+        fast = _Reader(text, file, libyaml_events.events(text), plain=_plain_1_2)
+        try:
+            fast.run()
+        except Exception:  # a syntax error, a second document, something unusual: ruamel.yaml reads it
+            pass
+        else:
+            document = fast.finish()
+            # A clean reading is kept, and one whose only findings are repeated keys (they come from the
+            # events, which are the same from both parsers): where anything else is wrong, ruamel.yaml
+            # reads the text again, so every other finding, its words and its place come from one reader.
+            if all(item.code == "YAML003" for item in document.diagnostics):
+                return document
+    return _read_with_ruamel(text, file)
+
+
+def _read_with_ruamel(text: str, file: str) -> Document:
     reader = _Reader(text, file)
     try:
         reader.run()
@@ -92,7 +115,13 @@ def read_document(text: str, file: str) -> Document:
 
 
 class _Reader:
-    def __init__(self, text: str, file: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        file: str,
+        events: Iterator[Event] | None = None,
+        plain: Callable[[str], Any] | None = None,
+    ) -> None:
         self.text = text
         self.file = file
         self.positions = PositionMap()
@@ -102,9 +131,13 @@ class _Reader:
         self.root_event: Event | None = None
         self.documents = 0
         yaml = YAML(typ="rt")
-        self.events = yaml.parse(text)
+        # Scalars are resolved by ruamel.yaml's YAML 1.2 resolver whichever parser scanned the text.
+        self.events = yaml.parse(text) if events is None else events
         self.resolver = yaml.resolver
         self.constructor = SafeConstructor(loader=yaml)
+        # How a plain scalar is read: by this reader's resolver (which follows a %YAML directive), or,
+        # where no directive can occur, by the shared YAML 1.2 reading with its memory of values.
+        self.plain = plain or self.plain_value
 
     def report(self, code: str, message: str, location: Location | None = None, **extra: Any) -> None:
         self.diagnostics.append(diagnostic(code, message, self.file, location=location, **extra))
@@ -176,7 +209,6 @@ class _Reader:
         if not isinstance(event, ScalarEvent):
             return  # an alias as key: already reported by check_anchor_and_tag
         name = self.text_of(event)
-        where = _dotted(parent.path)
         if event.style is None and event.tag is None and name == "<<":
             self.report(
                 "YAML005",
@@ -187,7 +219,7 @@ class _Reader:
         elif name in parent.first_lines:
             self.report(
                 "YAML003",
-                f"the key '{name}' appears a second time in {where}",
+                f"the key '{name}' appears a second time in {_dotted(parent.path)}",
                 location,
                 path=(*parent.path, name),
                 hint=f"it is first written on line {parent.first_lines[name]}; keep only one of the two",
@@ -234,20 +266,19 @@ class _Reader:
         assert isinstance(event, ScalarEvent)
         if event.style is not None or event.tag is not None:
             return self.text_of(event)  # quoted, block or tagged scalars are text
-        tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
-        if any(tag == name for name in _TEXT_READ_TAGS):  # ruamel's Tag equals its name, but hashes apart
-            return event.value
-        try:
-            return self.constructor.construct_object(
-                ScalarNode(tag, event.value, event.start_mark), deep=True
-            )
-        except Exception:  # e.g. 2026-02-30: keep the text, and let the model say what is wrong with it
-            return event.value
+        return self.plain(str(event.value))
+
+    def plain_value(self, value: str) -> Any:
+        return _plain_value(value, self.resolver, self.constructor)
 
     def text_of(self, event: ScalarEvent) -> str:
         """A quoted value's text. JSON-style escapes such as "\\ud83d\\ude00" spell one character in two
         halves; they are joined, and a half without its partner is reported (it is no character at all)."""
         value = str(event.value)
+        if event.style == ">":
+            # ruamel.yaml's round-trip reader marks each fold of a folded scalar with a BEL character (to
+            # write it back the same way); the text itself has none (YAML allows no raw BEL).
+            value = value.replace("\a", "")
         try:
             value.encode("utf-8")
             return value
@@ -365,6 +396,38 @@ class _Reader:
             if stripped and not stripped.startswith("#") and stripped not in {"---", "..."}:
                 return True
         return False
+
+
+def _plain_value(value: str, resolver: Any, constructor: SafeConstructor) -> Any:
+    """A plain scalar as YAML 1.2 reads it: null, true/false, a number, or the text itself."""
+    tag = resolver.resolve(ScalarNode, value, (True, False))
+    if any(tag == name for name in _TEXT_READ_TAGS):  # ruamel's Tag equals its name, but hashes apart
+        return value
+    try:
+        return constructor.construct_object(ScalarNode(tag, value, None), deep=True)
+    except Exception:  # e.g. 2026-02-30: keep the text, and let the model say what is wrong with it
+        return value
+
+
+# A reader that never sees a %YAML directive: its resolver reads YAML 1.2.
+_YAML_1_2 = YAML(typ="rt")
+
+
+def _plain_1_2(value: str) -> Any:
+    """`_plain_value` for texts without a directive. Short values are remembered: they are immutable
+    (null, true/false, numbers, text) and policy files repeat many of them (DE, true, 4.95); long ones
+    are not, so a hostile file cannot fill the memory with them."""
+    if len(value) <= _REMEMBERED_LENGTH:
+        return _short_plain_1_2(value)
+    return _plain_value(value, _YAML_1_2.resolver, SafeConstructor(loader=_YAML_1_2))
+
+
+_REMEMBERED_LENGTH = 64
+
+
+@lru_cache(maxsize=8192)
+def _short_plain_1_2(value: str) -> Any:
+    return _plain_value(value, _YAML_1_2.resolver, SafeConstructor(loader=_YAML_1_2))
 
 
 def _dotted(path: YamlPath) -> str:

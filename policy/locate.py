@@ -25,11 +25,18 @@ class PositionMap:
     """Spans of every node of a document, by YAML path."""
 
     def __init__(self, spans: dict[YamlPath, Span] | None = None) -> None:
-        self._spans: dict[YamlPath, Span] = dict(spans or {})
+        self._spans: dict[YamlPath, Span] = {}
+        # Each written path's written children, so `under` walks a subtree, not the whole file.
+        self._children: dict[YamlPath, list[YamlPath]] = {}
+        for path, span in (spans or {}).items():
+            self.add(path, span)
 
     def add(self, path: YamlPath, span: Span) -> None:
         # The first occurrence wins: a duplicate key is reported, and the value kept is the first one.
-        self._spans.setdefault(path, span)
+        if path not in self._spans:
+            self._spans[path] = span
+            if path:
+                self._children.setdefault(path[:-1], []).append(path)
 
     def __contains__(self, path: object) -> bool:
         return path in self._spans
@@ -56,9 +63,12 @@ class PositionMap:
         return path
 
     def under(self, path: YamlPath) -> Iterator[YamlPath]:
-        """Every written path inside `path` (not `path` itself)."""
-        size = len(path)
-        return (other for other in self._spans if len(other) > size and other[:size] == tuple(path))
+        """Every written path inside `path` (not `path` itself), parents before their children."""
+        pending = list(reversed(self._children.get(tuple(path), [])))
+        while pending:
+            found = pending.pop()
+            yield found
+            pending.extend(reversed(self._children.get(found, [])))
 
 
 def point(line: int, column: int, length: int = 1) -> Location:

@@ -20,9 +20,10 @@ from starlette.types import Scope
 
 from shopterms.policy.errors import QueryError
 from shopterms.server.answer_keys import AS_OF, PARAMETERS_BY_PATH, accepted, answer_key, with_as_of
-from shopterms.server.caching import Document, document_response
+from shopterms.server.caching import LIVE_CACHE_CONTROL, Document, document_response
 from shopterms.server.context import ServerSettings, answer_headers, site_for
 from shopterms.server.discovery import llms_document, page_links, shop_keys, ucp_document
+from shopterms.server.live_answers import ESTIMATE_PATH
 from shopterms.server.negotiation import prefers_jsonld
 from shopterms.server.selection import ORDER_MOMENT_BY_QUESTION, select, with_link
 from shopterms.server.state import ShopRegistry, ShopState
@@ -120,10 +121,27 @@ class FastPath:
                 return None  # the route refuses it, in its own words
             values: dict[str, str | None] = {name: query.get(name) for name in names}
             key = answer_key(path, with_as_of(path, values))
-            document = None if key is None else shop.memo.peek(key)
+            if key is None:
+                return self._live(request, shop, path, values)
+            document = shop.memo.peek(key)
             return None if document is None else self._plain(request, shop, document)
 
         return handler
+
+    def _live(
+        self, request: Request, shop: ShopState, path: str, values: dict[str, str | None]
+    ) -> Response | None:
+        """An answer about now, while the one kept in the version's live memo holds."""
+        if path != ESTIMATE_PATH:
+            return None
+        question = tuple(values.get(name) for name in ("country", "region", "postal_code", "service"))
+        now = self.registry.now()
+        live = shop.live.peek((ESTIMATE_PATH, *question), now)
+        if live is None:
+            return None
+        _, links = answer_headers(request, self.settings, self.registry, shop)
+        response = document_response(request, live.document(now), LIVE_CACHE_CONTROL, links)
+        return _with_vary_origin(response)
 
 
 def _with_vary_origin(response: Response) -> Response:

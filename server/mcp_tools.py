@@ -29,6 +29,7 @@ from shopterms.policy.answers import (
 from shopterms.policy.arguments import COUNTRY, DAY, MOMENT, POSTAL_CODE, REGION, SERVICE, checked_moment
 from shopterms.policy.errors import QueryError
 from shopterms.policy.model import Policy
+from shopterms.server.live_answers import live_estimate
 from shopterms.server.mcp_errors import explain_query_error
 from shopterms.server.selection import AS_OF, select
 from shopterms.server.terms import ShopTerms
@@ -189,7 +190,15 @@ def register_tools(server: MCPServer, current: Callable[[], ShopTerms]) -> None:
         Example: estimate_delivery(country="DE", region="DE-BY", ordered_at="2026-12-23T15:00:00+01:00")"""
         where = (country, region, postal_code)
         moment = ordered_at or as_of
-        key = None if moment is None else ("estimate", *where, service, moment)
+        if moment is None:  # an order placed now: kept until a cutoff, midnight or a new version
+            try:
+                terms = current()
+                now = terms.clock()
+                state = select("/delivery-estimate", {}, terms)
+                return live_estimate(state, (*where, service), now, terms.next_change()).model(now)
+            except QueryError as error:
+                raise ToolError(explain_query_error(error)) from None
+        key = ("estimate", *where, service, moment)
         values = {AS_OF: as_of, "ordered_at": moment}
         return answer(
             "/delivery-estimate",

@@ -10,7 +10,9 @@ from starlette.responses import Response
 
 from shopterms.policy.answers import DeliveryEstimates, deadline_for_return, delivery_estimates
 from shopterms.server.answer_keys import AS_OF, answer_key, with_as_of
+from shopterms.server.caching import LIVE_CACHE_CONTROL, document_response
 from shopterms.server.context import ServerSettings, answer_headers, known_parameters
+from shopterms.server.live_answers import live_estimate
 from shopterms.server.parameters import (
     Country,
     DeliveredOn,
@@ -61,7 +63,13 @@ def dates_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
 
         key = answer_key("/delivery-estimate", asked)
         cache, headers = answer_headers(request, settings, registry, shop)
-        return answer_response(request, shop, key, ask, cache, headers)  # for now: afresh, as "now" moves
+        if key is None:  # an order placed now: kept until a cutoff, midnight or a new version changes it
+            terms = registry.terms(shop.shop_id)
+            switch = terms.next_change() if terms is not None else None
+            now = registry.now()
+            live = live_estimate(shop, (country, region, postal_code, service), now, switch)
+            return document_response(request, live.document(now), LIVE_CACHE_CONTROL, headers)
+        return answer_response(request, shop, key, ask, cache, headers)
 
     @router.get(
         "/return-deadline",

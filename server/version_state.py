@@ -28,6 +28,7 @@ from shopterms.policy.loader import read_policy
 from shopterms.policy.model import Policy
 from shopterms.server.answer_memo import AnswerMemo
 from shopterms.server.caching import Document, DocumentMemo
+from shopterms.server.live_answers import LiveMemo
 from shopterms.store.content import policy_hash
 from shopterms.store.records import VersionInfo
 
@@ -76,6 +77,8 @@ class ShopState:
     memo: DocumentMemo = field(default_factory=DocumentMemo, compare=False, repr=False)
     # The MCP tools' answers (models, not documents), likewise.
     answers: AnswerMemo = field(default_factory=AnswerMemo, compare=False, repr=False)
+    # Answers about "now", each kept until the instant it can change (server.live_answers).
+    live: LiveMemo = field(default_factory=LiveMemo, compare=False, repr=False)
 
     # The three texts below make a ShopState what the MCP server publishes as resources.
     @property

@@ -240,6 +240,22 @@ GOOG_CODES: tuple[CodeInfo, ...] = (
         '{"shippingRate": {"value": 4.95, "currency": "EUR"}}',
     ),
     _code(
+        "GOOG036",
+        "amount-without-currency",
+        "A MonetaryAmount (a rate, a fee, a threshold) has no currency.",
+        "Google shows no amount it cannot put a currency to, and drops the fact from the listing.",
+        '{"returnShippingFeesAmount": {"@type": "MonetaryAmount", "value": 6.95}}',
+        '{"returnShippingFeesAmount": {"@type": "MonetaryAmount", "value": 6.95, "currency": "EUR"}}',
+    ),
+    _code(
+        "GOOG037",
+        "amount-without-value",
+        "A MonetaryAmount has no amount: neither value nor minValue or maxValue.",
+        "A currency alone says nothing about the price; Google needs the number.",
+        '{"@type": "MonetaryAmount", "currency": "EUR"}',
+        '{"@type": "MonetaryAmount", "value": 6.95, "currency": "EUR"}',
+    ),
+    _code(
         "GOOG034",
         "offer-shipping-one-delivery-time",
         "OfferShippingDetails has more than one deliveryTime.",
@@ -298,6 +314,8 @@ GOOG_CODE_BY_SHAPE: dict[str, str] = {
     "OfferRateCurrency": "GOOG032",
     "OfferRateAmount": "GOOG033",
     "OfferOneDeliveryTime": "GOOG034",
+    "AmountCurrency": "GOOG036",
+    "AmountValue": "GOOG037",
     "OfferHandlingRange": "GOOG035",
     "OfferTransitRange": "GOOG035",
 }

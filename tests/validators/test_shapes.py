@@ -53,9 +53,15 @@ EXPECTED_CODE = {
     "google-offer-rate-without-amount": "GOOG033",
     "google-offer-two-delivery-times": "GOOG034",
     "google-offer-handling-without-min": "GOOG035",
+    "google-amount-without-currency": "GOOG036",
+    "google-amount-without-value": "GOOG037",
 }
 # A Country given as destination also lacks the addressCountry a DefinedRegion would carry.
-ALSO_EXPECTED = {"google-destination-not-region": ("GOOG021",)}
+# An offer's rate without an amount is also a MonetaryAmount without one.
+ALSO_EXPECTED = {
+    "google-destination-not-region": ("GOOG021",),
+    "google-offer-rate-without-amount": ("GOOG037",),
+}
 
 
 @pytest.mark.parametrize("name", GOOD_DOCUMENTS)

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import sysconfig
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,8 @@ SOURCE_FOLDERS = ("policy", "server", "store", "validators", "schemas")
 # The PyPI distributions whose import names are our source folders' names, installed by the test extra.
 NEIGHBOURS = ("policy", "validators")
 CHECKED_TREES = (*SOURCE_FOLDERS, "tests", "bench", "scripts")
+# Folders shipped as data only: the documentation, which diagnostics link to on the user's machine.
+DATA_PACKAGES = {"shopterms.docs": "docs"}
 # Uses each neighbour and prints where `policy`, `validators` and our loader were read from. PyPI's
 # `policy` 1.0.0 cannot be imported whole on Python >= 3.10 (it imports collections.Iterable), so the
 # probe finds it by name and loads its standalone exceptions module from the file that name resolves to.
@@ -57,7 +60,10 @@ def test_pyproject_lists_every_package_folder_under_shopterms() -> None:
         for top in SOURCE_FOLDERS
         for init in (REPO_ROOT / top).rglob("__init__.py")
     }
-    assert set(_pyproject()["tool"]["setuptools"]["packages"]) == folders
+    assert set(_pyproject()["tool"]["setuptools"]["packages"]) == folders | set(DATA_PACKAGES)
+    assert {
+        name: _pyproject()["tool"]["setuptools"]["package-dir"][name] for name in DATA_PACKAGES
+    } == DATA_PACKAGES
 
 
 @pytest.mark.parametrize("package", SOURCE_FOLDERS)
@@ -145,6 +151,10 @@ def test_the_wheel_installs_beside_pypi_policy_and_validators_and_uninstalls_cle
         source,
     )
     (wheel,) = wheels.glob("shopterms-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), "the MIT licence is shipped"
+    assert {"shopterms/docs/rules.md", "shopterms/docs/score.md"} <= names, "the linked documentation ships"
 
     # A fresh environment: the two neighbours copied in as installed distributions; shopterms' own
     # dependencies visible through a path entry to this environment's site-packages.

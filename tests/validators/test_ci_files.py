@@ -34,3 +34,22 @@ def test_every_shopterms_command_in_the_ci_guide_parses_and_runs_on_an_example()
         ]
         result = CliRunner().invoke(main, words)
         assert result.exit_code == 0, (command, result.output)
+
+
+def test_the_ci_guide_installs_from_the_source_and_names_no_placeholder_owner() -> None:
+    text = (REPO_ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert "OWNER" not in text
+    assert re.findall(r"pipx install shopterms\b", text) == []  # not on PyPI yet
+    assert "pipx install ./shopterms-src" in text
+
+
+def test_the_guide_s_local_pre_commit_hook_is_the_shipped_hook() -> None:
+    text = (REPO_ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    block = text.split("# .pre-commit-config.yaml\n", 1)[1].split("```", 1)[0]
+    (local,) = YAML(typ="safe").load(block)["repos"]
+    (hook,) = local["hooks"]
+    (shipped,) = YAML(typ="safe").load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert local["repo"] == "local" and hook["language"] == "system"
+    assert {key: hook[key] for key in ("id", "entry", "files")} == {
+        key: shipped[key] for key in ("id", "entry", "files")
+    }

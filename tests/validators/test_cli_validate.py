@@ -74,7 +74,7 @@ def test_json_lists_every_field_and_nothing_else(broken: Path) -> None:
         "end": {"line": 9, "column": 17},
         "hint": "ISO 4217 currency code, e.g. EUR.",
         "detail": "string_pattern_mismatch: String should match pattern '^[A-Z]{3}$'",
-        "url": "docs/rules.md#schema005-invalid-format",
+        "url": (REPO_ROOT / "docs" / "rules.md").as_uri() + "#schema005-invalid-format",
     }
     assert second["code"] == "SCHEMA006"
 

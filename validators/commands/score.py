@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from shopterms.validators.docs_links import docs_url
+
 if TYPE_CHECKING:
     from shopterms.validators.score import Score
 
@@ -56,7 +58,7 @@ def as_text(shop: str, scored: Score) -> str:
                 share = f"{_points(item.earned)}/{item.criterion.points}"
                 lines.append(f"  {share:>7}  {item.criterion.id:<17} {item.detail}")
         lines.append("")
-    lines.append("Criteria and sources: docs/score.md")
+    lines.append(f"Criteria and sources: {docs_url('score.md')}")
     return "\n".join(lines) + "\n"
 
 
@@ -70,6 +72,7 @@ def as_json(shop: str, scored: Score) -> dict[str, Any]:
         "score": scored.total,
         "max": 100,
         "groups": groups,
+        "docs": docs_url("score.md"),
         "criteria": [
             {
                 "id": item.criterion.id,

@@ -8,8 +8,7 @@ from typing import Any
 
 from shopterms.policy.codes import CODES_BY_ID, docs_anchor
 from shopterms.policy.diagnostics import Diagnostic, Location
-
-DOCS_PAGE = "docs/rules.md"
+from shopterms.validators.docs_links import docs_url
 
 
 def _point(line: int | None, column: int | None) -> dict[str, int] | None:
@@ -30,7 +29,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
         "end": _point(location.end_line, location.end_column) if location else None,
         "hint": diagnostic.hint,
         "detail": diagnostic.detail,
-        "url": f"{DOCS_PAGE}#{docs_anchor(info)}" if info else None,
+        "url": docs_url("rules.md", docs_anchor(info)) if info else None,
     }
 
 

@@ -17,12 +17,10 @@ from urllib.parse import quote
 
 from shopterms.policy.codes import CODES_BY_ID, docs_anchor
 from shopterms.policy.diagnostics import CodeInfo, Diagnostic
+from shopterms.validators.docs_links import docs_url
 
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-# Where docs/rules.md is published; helpUri must be an absolute address.
-RULES_PAGE = "https://shopterms.org/docs/rules"
-INFORMATION_URI = "https://shopterms.org/"
 _LEVEL_BY_SEVERITY = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -48,7 +46,8 @@ def rule_descriptor(info: CodeInfo) -> dict[str, Any]:
         "shortDescription": {"text": info.summary},
         "fullDescription": {"text": info.why},
         "help": {"text": help_text, "markdown": markdown},
-        "helpUri": f"{RULES_PAGE}#{docs_anchor(info)}",
+        # An absolute address, as SARIF requires: the installed page, or SHOPTERMS_DOCS_URL's.
+        "helpUri": docs_url("rules.md", docs_anchor(info)),
         "defaultConfiguration": {"level": _LEVEL_BY_SEVERITY[info.severity]},
         "properties": {"tags": list(info.packs)},
     }
@@ -95,7 +94,7 @@ def report(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
     driver = {
         "name": "shopterms",
         "version": _version(),
-        "informationUri": INFORMATION_URI,
+        "informationUri": docs_url("rules.md"),
         "rules": [rule_descriptor(CODES_BY_ID[code]) for code in codes],
     }
     return {

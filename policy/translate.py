@@ -119,10 +119,34 @@ def translate(
         where = expectation_at(tuple(raw["loc"]), unknown_last_key=raw["type"] == "extra_forbidden")
         groups.setdefault((where.path, where.is_key), []).append(_Item(raw, where))
     found: dict[tuple[str, str, Location | None], Diagnostic] = {}
-    for items in groups.values():
+    echoes = _derived_echoes(groups, positions)
+    for key, items in groups.items():
+        if key in echoes:
+            continue
         result = _diagnose(_merge(items), items, context)
         found.setdefault((result.code, result.message, result.location), result)
     return sorted(_without_typo_twins(list(found.values())), key=_order)
+
+
+def _failed_value(items: list[_Item]) -> tuple[str, str] | None:
+    """The error type and the refused value (case-folded text) of a group, when it refused a value."""
+    raw = items[0].raw
+    value = raw.get("input")
+    return (raw["type"], str(value).casefold()) if isinstance(value, str | int | float) else None
+
+
+def _derived_echoes(
+    groups: dict[tuple[YamlPath, bool], list[_Item]], positions: PositionMap
+) -> set[tuple[YamlPath, bool]]:
+    """Groups at paths the file does not write whose value fails exactly as a written one does: the model
+    derived it (returns.countries from sells_to), and the merchant can only fix what they wrote, so the
+    failure is reported once, there."""
+    written = {_failed_value(items) for (path, _), items in groups.items() if path in positions}
+    return {
+        key
+        for key, items in groups.items()
+        if key[0] not in positions and _failed_value(items) is not None and _failed_value(items) in written
+    }
 
 
 def _without_typo_twins(found: list[Diagnostic]) -> list[Diagnostic]:

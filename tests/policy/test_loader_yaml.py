@@ -184,3 +184,19 @@ def test_json_style_surrogate_pair_escapes_join_into_one_character() -> None:
 def test_lone_surrogate_escape_is_reported_at_its_value() -> None:
     found = single('shop:\n  name: "half \\ud800 a character"\n')
     assert (found.code, at(found)) == ("YAML001", (2, 9))
+
+
+def test_a_value_the_model_derives_from_a_written_one_fails_once_where_it_is_written() -> None:
+    # returns.countries defaults to sells_to: the misspelt countries must not fail a second time at returns:.
+    text = (
+        "shop:\n  name: Shop\n  url: https://shop.example\n  address: {country: DE}\n"
+        "  sells_to: [Austria, Germany]\n  timezone: Europe/Berlin\n  currency: EUR\n"
+        "returns:\n  window: 14 days after delivery\n"
+    )
+    result = load_policy_text(text, "shop.yaml")
+    assert [
+        (item.dotted_path, item.location.line if item.location else None) for item in result.diagnostics
+    ] == [
+        ("shop.sells_to[0]", 5),
+        ("shop.sells_to[1]", 5),
+    ]

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.sql.dml import Update
 
 from shopterms.policy.documents.served import PublishedAs, served_documents
 from shopterms.policy.model import Policy
@@ -89,14 +90,42 @@ class _Base:
     signature: str | None
 
 
-def _latest(connection: Connection, shop: str) -> _Base:
-    versions, shops = tables.versions, tables.shops
-    query = (
-        select(versions)
-        .join(shops, shops.c.id == versions.c.shop_id)
-        .where(versions.c.shop_id == shop, versions.c.number == shops.c.latest_number)
+# The statements of a publish, built once: SQLAlchemy then finds them compiled in its cache, and a
+# publish spends its time writing rather than building queries.
+_LATEST = (
+    select(tables.versions)
+    .join(tables.shops, tables.shops.c.id == tables.versions.c.shop_id)
+    .where(
+        tables.versions.c.shop_id == bindparam("b_shop"),
+        tables.versions.c.number == tables.shops.c.latest_number,
     )
-    row = connection.execute(query).first()
+)
+_BUMP = (
+    update(tables.changes)
+    .where(tables.changes.c.id == 1)
+    .values(counter=tables.changes.c.counter + 1)
+    .returning(tables.changes.c.counter)
+)
+
+
+def _mark(greatest: str) -> Update:
+    """Set a shop's latest number (never lowering it) and its change number."""
+    shops = tables.shops
+    return (
+        update(shops)
+        .where(shops.c.id == bindparam("b_shop"))
+        .values(
+            latest_number=getattr(func, greatest)(shops.c.latest_number, bindparam("b_number")),
+            change_seq=bindparam("b_counter"),
+        )
+    )
+
+
+_MARK_BY_DIALECT = {"sqlite": _mark("max"), "postgresql": _mark("greatest")}
+
+
+def _latest(connection: Connection, shop: str) -> _Base:
+    row = connection.execute(_LATEST, {"b_shop": shop}).first()
     return _Base(None, None) if row is None else _Base(version_from_row(row), row.signature)
 
 
@@ -166,14 +195,11 @@ def publish(
                 "publish again to put this file on top of it",
             )
         if latest is None:
-            connection.execute(
-                insert(tables.shops).values(
-                    id=draft.shop, created_us=to_us(published_at), latest_number=0, change_seq=0
-                )
-            )
+            row = {"id": draft.shop, "created_us": to_us(published_at), "latest_number": 0, "change_seq": 0}
+            connection.execute(insert(tables.shops), row)
         if key is not None:
             _add_key(connection, key, published_at)
-        connection.execute(insert(tables.versions).values(**_version_row(version, draft, signature)))
+        connection.execute(insert(tables.versions), _version_row(version, draft, signature))
         connection.execute(
             insert(tables.documents),
             [
@@ -221,25 +247,15 @@ def _add_key(connection: Connection, key: SigningKey, now: dt.datetime) -> None:
 
 def _record_change(connection: Connection, version: VersionInfo) -> None:
     """Bump the store-wide counter, mark the shop changed, and (PostgreSQL) notify listeners on commit."""
-    changes = tables.changes
-    connection.execute(update(changes).where(changes.c.id == 1).values(counter=changes.c.counter + 1))
-    counter = int(connection.execute(select(changes.c.counter).where(changes.c.id == 1)).scalar_one())
-    latest = max(version.number or 0, _latest_number(connection, version.shop))
-    connection.execute(
-        update(tables.shops)
-        .where(tables.shops.c.id == version.shop)
-        .values(latest_number=latest, change_seq=counter)
-    )
+    counter = int(connection.execute(_BUMP).scalar_one())
+    # A signature added to an older version moves the counter, not the shop's latest number.
+    values = {"b_shop": version.shop, "b_number": version.number or 0, "b_counter": counter}
+    connection.execute(_MARK_BY_DIALECT[connection.dialect.name], values)
     if connection.dialect.name == "postgresql":
         payload = json.dumps({"shop": version.shop, "number": version.number, "counter": counter})
         connection.exec_driver_sql(
             "SELECT pg_notify(%(channel)s, %(payload)s)", {"channel": NOTIFY_CHANNEL, "payload": payload}
         )
-
-
-def _latest_number(connection: Connection, shop: str) -> int:
-    value = connection.execute(select(tables.shops.c.latest_number).where(tables.shops.c.id == shop)).scalar()
-    return int(value or 0)
 
 
 def _sign_latest(

@@ -21,5 +21,10 @@ def jsonld_files(build: BuildInput) -> dict[str, bytes]:
 
 def jsonld_script(document: object) -> Markup:
     """The JSON-LD in a script element; <, > and & are written as JSON escapes so no text can end it."""
-    text = dumps(document).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/ld+json">\n{text}</script>')
+    return script_of(dumps(document))
+
+
+def script_of(text: str) -> Markup:
+    """JSON-LD text already written by `dumps` in a script element (see jsonld_script)."""
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">\n{safe}</script>')

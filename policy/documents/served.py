@@ -8,14 +8,14 @@ both, so a document looks the same whichever way it reached the server.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 from shopterms.policy.documents.artefacts import BuildInput
+from shopterms.policy.documents.jsonld_files import script_of
 from shopterms.policy.documents.llms_text import llms_text
 from shopterms.policy.documents.site import Site
 from shopterms.policy.documents.terms_page.page import terms_page_files
-from shopterms.policy.jsonld import compile_policy, dumps
+from shopterms.policy.jsonld import dumps
 from shopterms.policy.jsonld.version import stamp_version
 from shopterms.policy.model import Policy
 
@@ -48,8 +48,9 @@ class PublishedAs:
 
 
 def canonical_json(policy: Policy) -> str:
-    """The policy in its canonical form: every shorthand expanded, every default written out."""
-    return json.dumps(policy.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The policy in its canonical form: every shorthand expanded, every default written out (the JSON
+    of model_dump, in field order, two-space indent, characters kept)."""
+    return policy.model_dump_json(indent=2) + "\n"
 
 
 def summary_markdown(policy: Policy, public_url: str | None) -> Rendered:
@@ -64,13 +65,15 @@ def served_documents(
     A published version's JSON-LD names the version (`published`); terms read from a file do not, so
     they stay the bytes `shopterms build` writes.
     """
-    document = compile_policy(policy)
+    build = BuildInput(policy, source_file)
+    document = build.document
     if published is not None:
         document = stamp_version(document, policy, published.version, published.effective_from)
-    pages = terms_page_files(BuildInput(policy, source_file))
+    jsonld = dumps(document)  # written once: the document, and the script each page embeds
+    pages = terms_page_files(build, script_of(jsonld))
     return {
         POLICY_JSON: Rendered(canonical_json(policy), JSON),
-        POLICY_JSONLD: Rendered(dumps(document), JSONLD),
+        POLICY_JSONLD: Rendered(jsonld, JSONLD),
         SUMMARY: summary_markdown(policy, public_url),
         **{name: Rendered(data.decode("utf-8"), HTML) for name, data in pages.items()},
     }

@@ -29,9 +29,10 @@ from shopterms.policy.model import Address, Policy
 SECTIONS = ("shipping", "returns", "payment", "support", "legal")
 
 
-def terms_page_files(build: BuildInput) -> dict[str, bytes]:
+def terms_page_files(build: BuildInput, script: Markup | None = None) -> dict[str, bytes]:
+    """Every page; `script` is the JSON-LD element to embed when the caller has written it already."""
     pages = page_files(build.policy)
-    script = jsonld_script(build.document)
+    script = script if script is not None else jsonld_script(build.document)
     return {
         name: render_page(build.policy, tag, pages, script).encode("utf-8") for tag, name in pages.items()
     }

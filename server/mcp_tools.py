@@ -43,6 +43,7 @@ from shopterms.server.versioned import (
     VersionedSupport,
     with_version,
 )
+from shopterms.store.errors import StoreError
 from shopterms.store.records import VersionHistory
 
 # Nothing here changes state or reaches beyond the policy file, and asking twice gives the same answer.
@@ -143,6 +144,10 @@ def register_tools(server: MCPServer, current: Callable[[], ShopTerms]) -> None:
             found = ask(state.policy) if key is None else state.answers.get(state.policy, key, ask)
         except QueryError as error:
             raise ToolError(explain_query_error(error)) from None
+        except StoreError as error:
+            raise ToolError(
+                f"The shop's terms cannot be read right now ({error.message}); try again shortly."
+            ) from None
         return with_version(found, state.version)
 
     @server.tool(title="Policy summary", annotations=READ_ONLY)

@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, Response
 
 from shopterms.policy.answers import NotPublishedError
 from shopterms.policy.errors import NotCoveredError, QueryError
+from shopterms.store.errors import StoreError
 
 MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger("shopterms.server")
@@ -84,6 +85,12 @@ PROBLEM_KINDS_BY_NAME: dict[str, ProblemKind] = {
         "Origin not allowed",
         "The Origin header names a web origin whose pages may not call the MCP endpoint; the server admits "
         "more with --allowed-origin.",
+    ),
+    "store-unavailable": ProblemKind(
+        503,
+        "Terms store unavailable",
+        "The store the terms are served from could not be read for this version; the versions already "
+        "loaded keep answering. Try again shortly.",
     ),
     "server-error": ProblemKind(
         500, "Server error", "The server failed to answer; the error has been logged."
@@ -237,6 +244,12 @@ async def _http_error(request: Request, error: Exception) -> Response:
     )
 
 
+async def _store_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StoreError)
+    logger.error("reading the store failed answering %s: %s", request.url.path, error)
+    return problem_response(request, "store-unavailable", error.message, headers={"Retry-After": "5"})
+
+
 async def _unexpected(request: Request, error: Exception) -> Response:
     logger.exception("unexpected error answering %s", request.url.path, exc_info=error)
     return problem_response(request, "server-error", "the server failed to answer this request")
@@ -245,6 +258,7 @@ async def _unexpected(request: Request, error: Exception) -> Response:
 def install_problem_handlers(app: FastAPI) -> None:
     """Every error the app can raise becomes problem+json; nothing escapes as an HTML or plain-text 500."""
     app.add_exception_handler(QueryError, _query_error)
+    app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -41,9 +41,10 @@ def describe(error: PolicyError) -> str:
 
 
 def _files(registry: ShopRegistry) -> dict[str, Path]:
-    if registry.directory:
+    """The policy file of every shop (a registry read from a store has none: its watcher reloads it)."""
+    if registry.directory and registry.source is not None:
         return {path.stem: path for path in policy_files(registry.source)}
-    return {shop_id: state.path for shop_id, state in registry.states.items()}
+    return {shop_id: state.path for shop_id, state in registry.states.items() if state.path is not None}
 
 
 def _shop_url(registry: ShopRegistry, shop_id: str) -> str | None:

@@ -31,7 +31,7 @@ VERSION_DESCRIPTION = (
 
 def _versioned(model: type[BaseModel]) -> type[BaseModel]:
     fields: dict[str, Any] = {"version": (VersionRef, Field(description=VERSION_DESCRIPTION))}
-    made: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    made: type[BaseModel] = create_model(
         model.__name__, __base__=model, __module__=model.__module__, __doc__=model.__doc__, **fields
     )
     return made

@@ -155,6 +155,12 @@ def test_the_wheel_installs_beside_pypi_policy_and_validators_and_uninstalls_cle
         names = set(archive.namelist())
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), "the MIT licence is shipped"
     assert {"shopterms/docs/rules.md", "shopterms/docs/score.md"} <= names, "the linked documentation ships"
+    # The store's migrations travel inside the package: `shopterms store upgrade` runs them from there.
+    assert {
+        "shopterms/store/migrations/env.py",
+        "shopterms/store/migrations/script.py.mako",
+        "shopterms/store/migrations/versions/0001_versions.py",
+    } <= names
 
     # A fresh environment: the two neighbours copied in as installed distributions; shopterms' own
     # dependencies visible through a path entry to this environment's site-packages.

@@ -226,3 +226,18 @@ def test_a_signed_shop_publishes_its_key_and_links_each_answer_to_the_signature(
     )
     assert signature.headers["content-type"] == "application/jose"
     assert signature.text.split(".")[1] == ""  # the payload is detached
+
+
+def test_a_store_that_can_no_longer_be_read_is_a_503_and_loaded_versions_keep_answering(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    versions = publish_three_eras(url)
+    with store_app(url, now=ERAS["v2"]) as served, TestClient(served.app) as client:
+        assert client.get("/returns", params={"country": "AT"}).status_code == 200  # version 2 is loaded
+        (tmp_path / "store.db").write_bytes(b"\0" * 8192)  # the disk under the store fails
+        broken = client.get("/returns", params={"country": "AT", "as_of": ERAS["v1"]})
+        kept = client.get("/returns", params={"country": "AT"})
+    assert broken.status_code == 503 and broken.json()["type"].endswith("/problems/store-unavailable")
+    assert broken.headers["retry-after"] == "5"
+    assert kept.status_code == 200 and kept.json()["version"]["hash"] == versions[1].hash

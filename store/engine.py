@@ -17,7 +17,7 @@ from shopterms.store.location import StoreLocation
 from shopterms.store.revisions import check_schema, recorded_revision, table_names, upgrade
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
 
 # How long a connection attempt to PostgreSQL may take before the store counts as unreachable.
 CONNECT_TIMEOUT_SECONDS = 10
@@ -125,7 +125,7 @@ def open_writer(location: StoreLocation) -> Engine:
     engine = create_engine_for(location, read_only=False)
     try:
         with translated(location), engine.connect() as connection:
-            empty = recorded_revision(connection) is None and not table_names(connection)
+            empty = recorded_revision(connection) is None and not _ours_or_any(connection, location)
             if not empty:
                 check_schema(connection, location)
         if empty:
@@ -134,6 +134,13 @@ def open_writer(location: StoreLocation) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _ours_or_any(connection: Connection, location: StoreLocation) -> list[str]:
+    """The tables that keep a new store from being created here: in a SQLite file any table at all (it is
+    someone else's file); in a PostgreSQL database shared with other applications, only ours."""
+    tables = table_names(connection)
+    return tables if location.kind == "sqlite" else [name for name in tables if name.startswith("shopterms_")]
 
 
 def create_schema(engine: Engine, location: StoreLocation) -> tuple[str | None, str]:

@@ -98,3 +98,13 @@ def test_an_unreachable_postgresql_server_is_reported_not_raised() -> None:
 def test_a_store_address_of_another_kind_is_refused() -> None:
     with pytest.raises(StoreError, match="'mysql://' is not a store shopterms can use"):
         parse_store("mysql://localhost/terms")
+
+
+def test_a_postgresql_database_shared_with_other_tables_gets_a_store_of_its_own(postgres_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(postgres_url) as connection:
+        connection.execute("CREATE TABLE customers (id integer PRIMARY KEY)")
+    assert publish_text(postgres_url).version.number == 1
+    with psycopg.connect(postgres_url) as connection:
+        assert connection.execute("SELECT count(*) FROM customers").fetchone() == (0,)

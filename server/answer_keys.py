@@ -18,6 +18,7 @@ PARAMETERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "/support": ("at",),
     "/delivery-estimate": ("country", "region", "postal_code", "service", "ordered_at"),
     "/return-deadline": ("country", "region", "delivered_on", "ordered_on"),
+    "/performance": ("service", "country", "region"),
 }
 MOMENT_BY_PATH: dict[str, str] = {"/support": "at", "/delivery-estimate": "ordered_at"}
 

@@ -25,6 +25,7 @@ from shopterms.server.context import ServerSettings, answer_headers, site_for
 from shopterms.server.discovery import llms_document, page_links, shop_keys, ucp_document
 from shopterms.server.live_answers import ESTIMATE_PATH
 from shopterms.server.negotiation import prefers_jsonld
+from shopterms.server.performance_documents import served_document
 from shopterms.server.selection import ORDER_MOMENT_BY_QUESTION, select, with_link
 from shopterms.server.state import ShopRegistry, ShopState
 from shopterms.server.terms import ShopTerms
@@ -100,7 +101,10 @@ class FastPath:
     def _send(
         self, request: Request, shop: ShopState, name: str, headers: dict[str, str] | None = None
     ) -> Response:
-        return self._plain(request, shop, shop.documents[name], headers)
+        as_of = request.query_params.get(AS_OF)
+        return self._plain(
+            request, shop, served_document(self.registry.performance, shop, name, as_of), headers
+        )
 
     def _policy(self, request: Request, shop: ShopState, query: dict[str, str]) -> Response:
         name = "policy.jsonld" if prefers_jsonld(request.headers.get("accept")) else "policy.json"

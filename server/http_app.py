@@ -28,6 +28,7 @@ from shopterms.server.openapi_doc import openapi_document
 from shopterms.server.problems import install_problem_handlers
 from shopterms.server.reload import Reloader
 from shopterms.server.routes_dates import dates_router
+from shopterms.server.routes_performance import performance_router
 from shopterms.server.routes_terms import terms_router
 from shopterms.server.routes_versions import server_keys_router, versions_router
 from shopterms.server.state import ShopRegistry
@@ -154,6 +155,8 @@ def create_app(
     prefix = "/shops/{shop_id}" if registry.directory else ""
     for router in (terms_router, dates_router, shop_discovery_router, versions_router):
         app.include_router(router(registry, settings), prefix=prefix)
+    if registry.performance is not None:  # served with measured figures
+        app.include_router(performance_router(registry, settings), prefix=prefix)
     app.include_router(server_router(registry, settings))
     if settings.mcp:  # before the mounts, so <endpoint>/server-card resolves here
         app.include_router(mcp_card_router(registry, settings), prefix=prefix)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from shopterms.server.context import MCP_PATH
 from shopterms.server.mounts import Mount
+from shopterms.server.performance_source import PerformanceSource
 from shopterms.server.state import ShopRegistry
 from shopterms.server.terms import ShopTerms
 
@@ -24,12 +25,13 @@ def mcp_mount(
     hosts: Sequence[str],
     origins: Sequence[str],
     compare_scope: CompareScope | None = None,
+    performance: PerformanceSource | None = None,
 ) -> Mount:
     """The MCP endpoint for the shop `current()` returns, to mount at `path`."""
     from shopterms.server.mcp_http import streamable_http_endpoint
     from shopterms.server.mcp_server import create_mcp
 
-    endpoint = streamable_http_endpoint(create_mcp(current, compare_scope), hosts, origins)
+    endpoint = streamable_http_endpoint(create_mcp(current, compare_scope, performance), hosts, origins)
     return Mount(path, endpoint.app, endpoint.lifespan)
 
 
@@ -39,7 +41,7 @@ def mcp_mounts(registry: ShopRegistry, hosts: Sequence[str] = (), origins: Seque
     `hosts` and `origins` extend the local ones the endpoint always accepts (DNS-rebinding protection).
     """
     if not registry.directory:
-        return [mcp_mount(registry.only_terms, MCP_PATH, hosts, origins)]
+        return [mcp_mount(registry.only_terms, MCP_PATH, hosts, origins, performance=registry.performance)]
     from shopterms.server.mcp_compare import CompareScope
 
     mounts = []
@@ -50,5 +52,6 @@ def mcp_mounts(registry: ShopRegistry, hosts: Sequence[str] = (), origins: Seque
 
         # Every shop's server may compare its shop with the others of the directory, by id.
         scope = CompareScope(lambda: registry.states, shop_id, lambda other: f"/shops/{other}/policy")
-        mounts.append(mcp_mount(current, f"/shops/{shop_id}{MCP_PATH}", hosts, origins, scope))
+        path = f"/shops/{shop_id}{MCP_PATH}"
+        mounts.append(mcp_mount(current, path, hosts, origins, scope, registry.performance))
     return mounts

@@ -22,7 +22,9 @@ from shopterms.policy.documents.server_card import server_description, server_na
 from shopterms.policy.model import Policy
 from shopterms.server.mcp_compare import CompareScope, register_compare
 from shopterms.server.mcp_errors import explain_arguments, explain_unknown_arguments
+from shopterms.server.mcp_performance import register_performance_tool
 from shopterms.server.mcp_tools import register_tools
+from shopterms.server.performance_source import PerformanceSource
 from shopterms.server.selection import state_at
 from shopterms.server.terms import ShopTerms
 from shopterms.server.version_state import JSON, JSONLD, MARKDOWN, ShopState, file_version, state_of
@@ -157,7 +159,9 @@ def following(current: Callable[[], ShopTerms | ShopState | Published]) -> Calla
 
 
 def create_mcp(
-    current: Callable[[], ShopTerms | ShopState | Published], compare_scope: CompareScope | None = None
+    current: Callable[[], ShopTerms | ShopState | Published],
+    compare_scope: CompareScope | None = None,
+    performance: PerformanceSource | None = None,
 ) -> MCPServer:
     """The MCP server for the shop whose terms `current()` returns; it asks again on every call.
 
@@ -181,6 +185,8 @@ def create_mcp(
         log_level="WARNING",
     )
     register_tools(server, terms)
+    if performance is not None:  # offered where measured figures are served, like compare_with
+        register_performance_tool(server, terms, performance)
     if compare_scope is not None:
         register_compare(server, compare_scope)
 

@@ -24,6 +24,7 @@ from shopterms.server.context import ServerSettings, answer_headers, known_param
 from shopterms.server.discovery import page_links
 from shopterms.server.negotiation import prefers_jsonld
 from shopterms.server.parameters import At, Country, PostalCode, Region
+from shopterms.server.performance_documents import served_document
 from shopterms.server.problems import UnknownPageError, problem_responses
 from shopterms.server.resolvers import shop_resolver
 from shopterms.server.selection import with_link
@@ -77,7 +78,9 @@ def terms_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter:
     def send(request: Request, shop: ShopState, name: str, headers: dict[str, str] | None = None) -> Response:
         cache, links = answer_headers(request, settings, registry, shop)
         merged = with_link(dict(headers or {}), links.get("Link"))
-        return document_response(request, shop.documents[name], cache, merged)
+        as_of = request.query_params.get(AS_OF)
+        document = served_document(registry.performance, shop, name, as_of)
+        return document_response(request, document, cache, merged)
 
     @router.get(
         "/policy",

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from shopterms.policy.documents.served import canonical_json
 from shopterms.policy.loader import PolicyError
+from shopterms.server.performance_source import PerformanceSource
 from shopterms.server.terms import Clock, ShopTerms
 from shopterms.server.version_state import (
     HTML,
@@ -61,6 +62,8 @@ class ShopRegistry:
         self.public_url = public_url
         self.clock = clock
         self.signatures = signatures
+        # Where measured figures come from (a store's figures runs); None: the shop publishes none.
+        self.performance: PerformanceSource | None = None
         self._shops: Mapping[str, ShopTerms] = MappingProxyType({})
         if shops is not None:
             self.replace_shops(shops)

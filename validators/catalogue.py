@@ -32,6 +32,7 @@ FAMILY_TITLES: dict[str, str] = {
     "UK": "United Kingdom consumer law (pack uk)",
     "US": "United States rules (pack us)",
     "PAGE": "Live pages (shopterms check)",
+    "EVID": "Measured performance (shopterms validate --evidence)",
 }
 _FAMILY = re.compile(r"^[A-Z]+")
 # Modules whose import registers the codes of the policy rules (each rule declares its own entry).

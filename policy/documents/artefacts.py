@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from shopterms.policy.evidence.figures import DeliveryPerformance
 from shopterms.policy.jsonld import compile_offer_shipping_details, compile_policy
+from shopterms.policy.jsonld.performance import with_performance
 from shopterms.policy.model import Policy
 
 ARTEFACTS_BY_NAME: dict[str, str] = {
@@ -33,10 +35,12 @@ class BuildInput:
 
     policy: Policy
     source_file: str
+    performance: DeliveryPerformance | None = None
+    """Measured figures to publish beside the terms (the JSON-LD and the terms page), if any."""
 
     @cached_property
     def document(self) -> dict[str, Any]:
-        return compile_policy(self.policy)
+        return with_performance(compile_policy(self.policy), self.policy, self.performance)
 
     @cached_property
     def offer_document(self) -> dict[str, Any]:

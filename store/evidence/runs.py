@@ -95,17 +95,32 @@ def _performance(connection: Connection, shop: str, row: Any) -> DeliveryPerform
     )
 
 
-def latest_run(
+def run_at(
     engine: Engine, location: StoreLocation, shop: str, as_of: dt.datetime | None = None
-) -> DeliveryPerformance | None:
-    """The shop's figures computed last (at or before `as_of`), or None when there are none."""
-    query = select(figure_runs).where(figure_runs.c.shop_id == shop)
+) -> int | None:
+    """The number of the shop's latest figures run computed at or before `as_of` (default: any), or None."""
+    query = select(figure_runs.c.run).where(figure_runs.c.shop_id == shop)
     if as_of is not None:
         query = query.where(figure_runs.c.computed_us <= to_us(as_of))
     query = query.order_by(figure_runs.c.computed_us.desc(), figure_runs.c.run.desc()).limit(1)
     with translated(location), engine.connect() as connection:
-        row = connection.execute(query).first()
-        return None if row is None else _performance(connection, shop, row)
+        found = connection.execute(query).scalar_one_or_none()
+    return None if found is None else int(found)
+
+
+def run_figures(engine: Engine, location: StoreLocation, shop: str, run: int) -> DeliveryPerformance:
+    """The figures of one run (every cell, published or not)."""
+    query = select(figure_runs).where(figure_runs.c.shop_id == shop, figure_runs.c.run == run)
+    with translated(location), engine.connect() as connection:
+        return _performance(connection, shop, connection.execute(query).one())
+
+
+def latest_run(
+    engine: Engine, location: StoreLocation, shop: str, as_of: dt.datetime | None = None
+) -> DeliveryPerformance | None:
+    """The shop's figures computed last (at or before `as_of`), or None when there are none."""
+    run = run_at(engine, location, shop, as_of)
+    return None if run is None else run_figures(engine, location, shop, run)
 
 
 def run_moments(engine: Engine, location: StoreLocation, shop: str) -> list[tuple[int, dt.datetime]]:

@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 
 from shopterms.policy.jsonld import SHOPTERMS_NS, compile_offer_shipping_details, compile_policy
+from shopterms.policy.jsonld.performance import with_performance
 from shopterms.policy.loader import load_policy
 from shopterms.schemas.data import data_text
 from tests.conftest import example_files
+from tests.policy.evidence.figures_examples import example_figures
 from tests.policy.jsonld_policies import as_list, nodes, rich_policy
 
 S = "https://schema.org/"
@@ -56,11 +58,15 @@ def _documents() -> list[tuple[str, dict[str, Any]]]:
         result = load_policy(path)
         assert result.policy is not None
         policies.append((path.name, result.policy))
-    return [
+    documents = [
         (f"{name}:{kind}", compile(policy))
         for name, policy in policies
         for kind, compile in (("org", compile_policy), ("offer", compile_offer_shipping_details))
     ]
+    # The measured figures a shop may publish beside its terms (policy.jsonld.performance).
+    example = next(policy for name, policy in policies if name == "nordlicht-mode.yaml")
+    measured = with_performance(compile_policy(example), example, example_figures())
+    return [*documents, ("nordlicht-mode.yaml:figures", measured)]
 
 
 DOCUMENTS = _documents()

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import click
 
+from shopterms.validators.commands.evidence_options import evidence_flag
+from shopterms.validators.commands.store_options import store_option
+
 
 @click.command("build")
 @click.argument("policy_file", metavar="POLICY", type=click.Path(dir_okay=False, path_type=Path))
@@ -21,7 +24,9 @@ import click
     type=click.Path(path_type=Path),
     help="Directory to write; replaced as a whole, and only when every file was made.",
 )
-def build_command(policy_file: Path, output: Path) -> None:
+@evidence_flag
+@store_option
+def build_command(policy_file: Path, output: Path, evidence: bool, store: str | None) -> None:
     """Compile POLICY into schema.org JSON-LD and a terms page in DIR."""
     from shopterms.policy.documents.artefacts import ArtefactError, BuildInput, render_artefacts
     from shopterms.policy.documents.jsonld_files import POLICY_FILE
@@ -29,8 +34,15 @@ def build_command(policy_file: Path, output: Path) -> None:
     from shopterms.validators.publish.swap import TargetError, replace_directory
 
     policy = load_or_exit(str(policy_file), f"{output} was left as it was")
+    figures = None
+    if evidence:
+        from shopterms.validators.commands.evidence_options import latest_figures
+
+        figures = latest_figures(store, policy_file, policy_file.stem, "build")
+        if figures is None:
+            click.echo(f"shopterms build: note: {policy_file.stem} has no measured figures yet", err=True)
     try:
-        files = render_artefacts(BuildInput(policy, str(policy_file)))
+        files = render_artefacts(BuildInput(policy, str(policy_file), figures))
         replace_directory(output, files, marker=POLICY_FILE)
     except (ArtefactError, TargetError) as error:
         click.echo(f"shopterms build: {error}", err=True)

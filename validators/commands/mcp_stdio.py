@@ -11,12 +11,15 @@ from pathlib import Path
 
 import click
 
+from shopterms.validators.commands.evidence_options import evidence_flag
+
 
 @click.command("mcp")
 @click.argument("policy_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--store", "store", metavar="URL", help="Serve a shop's published versions from this store.")
 @click.option("--shop", "shop", metavar="ID", help="The shop to serve from --store.")
-def mcp_command(policy_file: Path | None, store: str | None, shop: str | None) -> None:
+@evidence_flag
+def mcp_command(policy_file: Path | None, store: str | None, shop: str | None, evidence: bool) -> None:
     """Serve POLICY_FILE (or, with --store and --shop, a shop's published versions) to an MCP client
     over stdio.
 
@@ -51,7 +54,12 @@ def mcp_command(policy_file: Path | None, store: str | None, shop: str | None) -
 
     from shopterms.server.mcp_server import create_mcp
 
+    performance = None
+    if store is not None or evidence:
+        from shopterms.validators.commands.evidence_options import performance_source
+
+        performance = performance_source(store, policy_file, "mcp")
     try:
-        create_mcp(lambda: terms).run("stdio")
+        create_mcp(lambda: terms, performance=performance).run("stdio")
     except KeyboardInterrupt:
         raise SystemExit(130) from None

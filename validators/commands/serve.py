@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import click
 
+from shopterms.validators.commands.evidence_options import evidence_flag
+
 if TYPE_CHECKING:
     from shopterms.server.reload import Reloader
     from shopterms.server.state import ShopRegistry
@@ -63,6 +65,7 @@ def _store_registry(
     "or postgresql://…): every shop at /shops/{id}, or one at the root with --shop.",
 )
 @click.option("--shop", "shop", metavar="ID", help="With --store: serve this shop alone, at the root.")
+@evidence_flag
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
@@ -105,6 +108,7 @@ def _store_registry(
 def serve_command(
     source: Path | None,
     store: str | None,
+    evidence: bool,
     shop: str | None,
     host: str,
     port: int,
@@ -147,6 +151,11 @@ def serve_command(
             click.echo(describe(error), err=True)
             click.echo(f"{error.result.file}: not served, the policy file has errors.", err=True)
             raise SystemExit(1) from None
+
+    if store is not None or evidence:
+        from shopterms.validators.commands.evidence_options import performance_source
+
+        registry.performance = performance_source(store, source, "serve")
 
     import uvicorn
 

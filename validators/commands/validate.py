@@ -16,6 +16,7 @@ import click
 
 from shopterms.policy.loader import LoadResult, load_policy, load_policy_bytes
 from shopterms.policy.source import MAX_BYTES
+from shopterms.validators.commands.store_options import store_option
 from shopterms.validators.file_report import FileReport, check_loaded
 from shopterms.validators.render import RENDERERS_BY_NAME
 from shopterms.validators.rules.selection import PACK_NAMES, UnknownPackError, parse_packs
@@ -82,8 +83,29 @@ def load(name: str) -> LoadResult:
     f"{', '.join(PACK_NAMES)}.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option(
+    "--evidence",
+    is_flag=True,
+    help="Also hold the terms against the shop's latest measured figures (shopterms evidence report): "
+    "lead times, on-time and dispatch rates, refunds and the stated on_time_rate (EVID codes).",
+)
+@click.option(
+    "--on-time-threshold",
+    "threshold",
+    type=click.FloatRange(0, 1),
+    default=0.9,
+    show_default=True,
+    help="With --evidence: warn when fewer parcels than this share arrive or leave on time.",
+)
+@store_option
 def validate_command(
-    policies: tuple[str, ...], output_format: str, rule_packs: str | None, strict: bool
+    policies: tuple[str, ...],
+    output_format: str,
+    rule_packs: str | None,
+    strict: bool,
+    evidence: bool,
+    threshold: float,
+    store: str | None,
 ) -> None:
     """Check POLICY files (- reads standard input) and report every problem with its place in the file."""
     name = FORMAT_ALIASES.get(output_format, output_format)
@@ -92,6 +114,10 @@ def validate_command(
     except UnknownPackError as error:
         raise click.BadParameter(str(error), param_hint="'--rules'") from None
     results = [check_loaded(load(policy), packs) for policy in policies]
+    if evidence:
+        from shopterms.validators.commands.evidence_options import with_evidence
+
+        results = [with_evidence(result, store, threshold) for result in results]
     diagnostics = [item for result in results for item in result.diagnostics]
     output = RENDERERS_BY_NAME[name](diagnostics, {result.file: result.source for result in results})
     if name in SUMMARY_FORMATS:

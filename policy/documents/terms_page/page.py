@@ -15,6 +15,7 @@ from shopterms.policy.documents.artefacts import BuildInput
 from shopterms.policy.documents.jsonld_files import POLICY_FILE, jsonld_script
 from shopterms.policy.documents.markup import Markup, element, join, link
 from shopterms.policy.documents.terms_page.formatter import Formatter
+from shopterms.policy.documents.terms_page.performance import performance_section
 from shopterms.policy.documents.terms_page.phrases import (
     FALLBACK_LANGUAGE,
     Phrases,
@@ -24,9 +25,10 @@ from shopterms.policy.documents.terms_page.phrases import (
 from shopterms.policy.documents.terms_page.returns import returns_section
 from shopterms.policy.documents.terms_page.service import legal_section, payment_section, support_section
 from shopterms.policy.documents.terms_page.shipping import shipping_section
+from shopterms.policy.evidence.figures import DeliveryPerformance
 from shopterms.policy.model import Address, Policy
 
-SECTIONS = ("shipping", "returns", "payment", "support", "legal")
+SECTIONS = ("shipping", "performance", "returns", "payment", "support", "legal")
 
 
 def terms_page_files(build: BuildInput, script: Markup | None = None) -> dict[str, bytes]:
@@ -34,7 +36,8 @@ def terms_page_files(build: BuildInput, script: Markup | None = None) -> dict[st
     pages = page_files(build.policy)
     script = script if script is not None else jsonld_script(build.document)
     return {
-        name: render_page(build.policy, tag, pages, script).encode("utf-8") for tag, name in pages.items()
+        name: render_page(build.policy, tag, pages, script, build.performance).encode("utf-8")
+        for tag, name in pages.items()
     }
 
 
@@ -50,12 +53,19 @@ def page_files(policy: Policy) -> dict[str, str]:
     }
 
 
-def render_page(policy: Policy, tag: str, pages: dict[str, str], script: Markup) -> str:
+def render_page(
+    policy: Policy,
+    tag: str,
+    pages: dict[str, str],
+    script: Markup,
+    performance: DeliveryPerformance | None = None,
+) -> str:
     say = Phrases(tag)
     fmt = Formatter(tag, policy.shop.currency, say)
     shop = policy.shop
     sections = {
         "shipping": shipping_section(policy, fmt),
+        "performance": performance_section(policy, performance, fmt),
         "returns": returns_section(policy, fmt),
         "payment": payment_section(policy, fmt),
         "support": support_section(policy, fmt),

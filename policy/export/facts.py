@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Family = Literal["shop", "returns", "shipping", "links", "payment"]
+Family = Literal["shop", "returns", "shipping", "links", "payment", "warranty"]
 Dimension = Literal["order_value", "weight_kg", "items"]
 ReturnMethod = Literal["mail", "drop_off", "pickup", "in_store", "kiosk"]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -145,12 +145,19 @@ class Payment(Fact):
     invoice_after: Literal["invoice", "delivery", "shipment", "order"] | None = None
 
 
+class Warranty(Fact):
+    """The legal guarantee the shop states (the statutory warranty for defects), in years."""
+
+    years: Decimal
+
+
 class Facts(Fact):
     shop: Shop | None = None
     returns: Returns | None = None
     shipping: Shipping | None = None
     links: Links | None = None
     payment: Payment | None = None
+    warranty: Warranty | None = None
 
     def only(self, families: frozenset[Family]) -> Facts:
         """The same facts with every family outside `families` left out."""

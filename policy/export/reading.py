@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from shopterms.policy.export import rates
 from shopterms.policy.export.facts import (
@@ -19,6 +20,7 @@ from shopterms.policy.export.facts import (
     Service,
     Shipping,
     Shop,
+    Warranty,
 )
 from shopterms.policy.model import Destination, Policy, Terms
 from shopterms.policy.model import Returns as PolicyReturns
@@ -47,6 +49,9 @@ def read_facts(policy: Policy) -> Facts:
         shipping=_shipping(policy.shipping, policy) if policy.shipping else None,
         links=links if any(links.model_dump().values()) else None,
         payment=_payment(policy),
+        warranty=Warranty(years=Decimal(str(legal.guarantee_years)))
+        if legal and legal.guarantee_years is not None
+        else None,
     )
 
 

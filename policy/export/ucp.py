@@ -1,32 +1,34 @@
 """The ucp target: pieces a Universal Commerce Protocol business embeds in its responses.
 
-- `policies`: policies for every buyer: the shipping policy (the shop's own policy type).
+- `policies`: policies for every buyer: the shipping policy (the shop's own policy type) and the
+  legal guarantee (`dev.ucp.shopping.policy.warranty`).
 - `markets`: buyers' countries that share a return policy (`dev.ucp.shopping.policy.return`).
 - `item_policies`: final-sale return policies for goods that cannot be returned, to attach with
   `applies_to` to the matching items of a response.
 - `links`: the policy pages, `payment_terms`: payment timing as term templates (see `ucp_terms`).
 - `currency`: the currency of every amount, which UCP writes in minor units.
-Families covered: returns, shipping, links and payment.
+Families covered: returns, shipping, links, payment and warranty.
 """
 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
 from shopterms.policy.export import coarsening, ucp_returns, ucp_shipping, ucp_terms
-from shopterms.policy.export.facts import Facts, Family, Payment, Returns, Shipping
+from shopterms.policy.export.facts import Facts, Family, Links, Payment, Returns, Shipping, Warranty
 from shopterms.policy.export.loss import LossLog
 from shopterms.policy.export.target import render_json
-from shopterms.policy.export.ucp_rules import RETURN_TYPE, UcpExport
+from shopterms.policy.export.ucp_rules import GUARANTEE_YEARS, RETURN_TYPE, WARRANTY_TYPE, UcpExport
 
 
 class UcpTarget:
     name = "ucp"
     title = "Universal Commerce Protocol"
-    families: frozenset[Family] = frozenset({"returns", "shipping", "links", "payment"})
+    families: frozenset[Family] = frozenset({"returns", "shipping", "links", "payment", "warranty"})
     formats: tuple[str, ...] = ("json",)
     rules: type[BaseModel] = UcpExport
 
@@ -46,16 +48,27 @@ class UcpTarget:
         if payment is not None and payment == Payment():
             payment = None
         # The shop itself is not stated; it stays only to name the shipping policy type.
-        return Facts(shop=facts.shop, returns=returns, shipping=shipping, links=facts.links, payment=payment)
+        return Facts(
+            shop=facts.shop,
+            returns=returns,
+            shipping=shipping,
+            links=facts.links,
+            payment=payment,
+            warranty=facts.warranty,
+        )
 
     def write(self, facts: Facts) -> dict[str, Any]:
         currency = _currency(facts)
         payload: dict[str, Any] = {"currency": currency} if currency else {}
         url = coarsening.return_policy_url(facts.links)
         shipping_url = facts.links.shipping if facts.links else None
+        policies = []
         if facts.shipping is not None and facts.shop is not None:
             kind = ucp_shipping.policy_type(facts.shop.url) or ""
-            payload["policies"] = [ucp_shipping.write(facts.shipping, kind, shipping_url)]
+            policies.append(ucp_shipping.write(facts.shipping, kind, shipping_url))
+        if facts.warranty is not None:
+            policies.append(_warranty(facts.warranty, facts.links))
+        payload["policies"] = policies
         if facts.returns is not None:
             payload["markets"] = [
                 {"countries": list(t.countries), "policies": [ucp_returns.write_policy(t, currency, url)]}
@@ -73,9 +86,12 @@ class UcpTarget:
     def read(self, payload: dict[str, Any]) -> Facts:
         currency = payload.get("currency")
         shipping: Shipping | None = None
+        warranty: Warranty | None = None
         for policy in payload.get("policies", []):
             if policy["type"].endswith(".policy.shipping") and currency:
                 shipping = ucp_shipping.read(policy, currency)
+            elif policy["type"] == WARRANTY_TYPE and GUARANTEE_YEARS in policy:
+                warranty = Warranty(years=Decimal(str(policy[GUARANTEE_YEARS])))
         returns = None
         if "markets" in payload:
             terms = tuple(
@@ -92,6 +108,7 @@ class UcpTarget:
             shipping=shipping,
             links=ucp_terms.read_links(payload.get("links", [])),
             payment=ucp_terms.read_payment(payload.get("payment_terms", [])),
+            warranty=warranty,
         )
 
     def parse(self, text: str, fmt: str) -> dict[str, Any]:
@@ -99,6 +116,17 @@ class UcpTarget:
 
     def render(self, payload: dict[str, Any], fmt: str) -> str:
         return render_json(payload)
+
+
+def _warranty(warranty: Warranty, links: Links | None) -> dict[str, Any]:
+    years = warranty.years.normalize()
+    count = f"{years:f}"
+    plain = f"Legal guarantee against defects for {count} year{'' if years == 1 else 's'} from delivery."
+    policy: dict[str, Any] = {"type": WARRANTY_TYPE, "description": {"plain": plain}}
+    if links is not None and links.terms:
+        policy["url"] = links.terms
+    policy[GUARANTEE_YEARS] = int(years) if years == years.to_integral_value() else float(years)
+    return policy
 
 
 def _currency(facts: Facts) -> str | None:

@@ -16,6 +16,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 RETURN_TYPE = "dev.ucp.shopping.policy.return"
+# UCP's second well-known policy type. Its body has no structured fields yet; the years travel in a
+# field of our own reverse-domain namespace, which UCP policies admit (additionalProperties: true).
+WARRANTY_TYPE = "dev.ucp.shopping.policy.warranty"
+GUARANTEE_YEARS = "dev.shopterms.guarantee_years"
 ReverseDomainName = Annotated[
     str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:\.[a-z](?:[a-z0-9_-]*[a-z0-9_])?)+$")
 ]
@@ -96,6 +100,13 @@ class ReturnPolicy(Policy):
         return self
 
 
+class WarrantyPolicy(Policy):
+    """The legal guarantee, as UCP's well-known warranty policy with the years in our own field."""
+
+    type: Literal["dev.ucp.shopping.policy.warranty"]
+    guarantee_years: float = Field(alias="dev.shopterms.guarantee_years", gt=0, le=10)
+
+
 class Link(Piece):
     type: Annotated[str, StringConstraints(min_length=1)]
     url: Url
@@ -134,7 +145,7 @@ class UcpExport(Piece):
     """What `shopterms export --to ucp` writes: pieces a UCP business embeds in its responses."""
 
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
-    policies: list[Policy] = Field(default_factory=list)
+    policies: list[WarrantyPolicy | Policy] = Field(default_factory=list)
     markets: list[Market] = Field(default_factory=list)
     item_policies: list[ItemPolicy] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)

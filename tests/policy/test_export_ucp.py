@@ -140,3 +140,21 @@ def test_field_rules_forbid_a_window_on_a_final_sale_policy() -> None:
                 "window": {"days": 30, "anchor": "delivered"},
             }
         )
+
+
+def test_the_legal_guarantee_is_a_ucp_warranty_policy_read_back_in_years() -> None:
+    from shopterms.policy.export import EXPORTERS_BY_NAME, export
+    from shopterms.policy.loader import read_policy
+    from tests.conftest import EXAMPLES_DIR
+
+    target = EXPORTERS_BY_NAME["ucp"]
+    result = export(read_policy(EXAMPLES_DIR / "nordlicht-mode.yaml"), target, allow_lossy=True)
+    (warranty,) = [p for p in result.payload["policies"] if p["type"] == "dev.ucp.shopping.policy.warranty"]
+    assert warranty == {
+        "type": "dev.ucp.shopping.policy.warranty",
+        "description": {"plain": "Legal guarantee against defects for 2 years from delivery."},
+        "url": "https://nordlicht-mode.example/agb",
+        "dev.shopterms.guarantee_years": 2,
+    }
+    facts = target.read(target.parse(target.render(result.payload, "json"), "json"))
+    assert facts.warranty is not None and facts.warranty.years == 2

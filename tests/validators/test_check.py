@@ -260,3 +260,9 @@ def test_a_name_that_does_not_resolve_is_named_as_a_dns_failure(monkeypatch: pyt
     status, out = check("https://no-such-shop.example/", "--format", "concise")
     assert status == 2
     assert "cannot read the page: the host name does not resolve (DNS)" in out
+
+
+def test_a_delivery_time_is_reported_at_the_service_that_states_it() -> None:
+    # The express row (9.95) states transit 2-3 days; the standard row above it states its own 1-2.
+    found = {code: (line, message) for code, line, message in findings("product-two-services.html")}
+    assert found["PAGE009"] == (33, "transit time of shipping to DE (express): page 2-3 days; policy 1 days")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from shopterms.policy.codes import diagnostic
@@ -49,6 +49,17 @@ def _days(span: DayRange) -> str:
     )
 
 
+def _time_pattern(key: str, span: DayRange) -> re.Pattern[str]:
+    """A `handlingTime`/`transitTime` object of JSON-LD whose bounds are the page's `span`."""
+    number = r"\s*:\s*{}(?![\d.])"
+    bounds = [
+        rf'(?=[^{{}}]*"(?:{name}|value)"{number.format(value)})'
+        for name, value in (("minValue", span[0]), ("maxValue", span[1]))
+        if value is not None
+    ]
+    return re.compile(rf'"?{key}Time"?\s*:\s*\{{' + "".join(bounds))
+
+
 def _value_pattern(values: frozenset[Decimal]) -> str | None:
     """The smallest of `values` as a page may write it: 5.95 or 5.950; 50 also as 50.0."""
     if not values:
@@ -78,6 +89,22 @@ class Comparison:
             if match:
                 return Location(number, match.start() + 1, number, match.end() + 1)
         return at
+
+    def pinpoint_across(self, at: Location, pattern: re.Pattern[str]) -> Location | None:
+        """The first match of `pattern` from the block on (it may span lines), located on its first line."""
+        lines = self.page_lines[at.line - 1 :]
+        if not lines:
+            return None
+        text = "\n".join([lines[0][at.column - 1 :], *lines[1:]])
+        match = pattern.search(text)
+        if match is None:
+            return None
+        before = text[: match.start()]
+        line = at.line + before.count("\n")
+        column = (at.column if line == at.line else 1) + len(before) - (before.rfind("\n") + 1)
+        first_line_end = text.find("\n", match.start())
+        end = match.end() if first_line_end == -1 else min(match.end(), first_line_end)
+        return Location(line, column, line, column + end - match.start())
 
     def where(self, path: YamlPath) -> str:
         _, location = self.given.locate(path)
@@ -218,7 +245,7 @@ class Comparison:
             ("transit", fact.transit, mine.transit),
         ):
             if page != (None, None) and page != policy:
-                yield self.report(
+                found = self.report(
                     "PAGE009",
                     f"{key} time of {label}: page {_days(page)}; policy {_days(policy)}",
                     at,
@@ -226,6 +253,9 @@ class Comparison:
                     "state the policy's days on the page",
                     f"{key}Time",
                 )
+                # Several services in one block: point at the time that states these days, not the first.
+                exact = self.pinpoint_across(at, _time_pattern(key, page))
+                yield found if exact is None else replace(found, location=exact)
         if fact.free_from is not None and fact.free_from != mine.free_from:
             yield self.report(
                 "PAGE010",

@@ -160,6 +160,7 @@ def read_ucp(payload: dict[str, Any], source: str) -> SourceDraft:
         else [],
         terms=lambda terms: where.get(terms.countries, "markets"),
         exclusions="item_policies",
+        warranty="policies (warranty)",
     )
     draft_facts(facts, out, places)
     return out

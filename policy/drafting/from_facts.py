@@ -29,6 +29,7 @@ class Places:
     services: list[str] = field(default_factory=list)
     terms: Callable[[ReturnTerms], str] = lambda terms: ""
     exclusions: str = ""
+    warranty: str = ""
 
 
 def draft_facts(facts: Facts, out: SourceDraft, places: Places) -> None:
@@ -51,6 +52,10 @@ def draft_facts(facts: Facts, out: SourceDraft, places: Places) -> None:
         if payment.invoice_days is not None:
             due = spelling.period(payment.invoice_days, payment.invoice_after or "invoice")
             out.add(("payment", "invoice", "due"), due, places.payment)
+    if facts.warranty is not None:
+        years = facts.warranty.years
+        whole = years == years.to_integral_value()
+        out.add(("legal", "guarantee_years"), int(years) if whole else float(years), places.warranty)
 
 
 def _returns(returns: Returns, out: SourceDraft, places: Places) -> None:

@@ -111,16 +111,32 @@ def terms_from_url(url: str, limits: Limits) -> Terms:
     status, headers, body = _get(url, limits)
     if status >= 400:
         raise VerifyInputError(f"{url} answered {status}")
-    links = _links(headers.get("link", ""), url)
-    document = _json(body, url)
-    answered = _answer_version(document)
-    signature_url = links.get("signature")
-    if answered is not None:
-        # An answer (/returns, /shipping, …): check the version it names, served beside its signature.
-        if signature_url is None:
-            return Terms({}, answered, None)
+    signature_url = _links(headers.get("link", ""), url).get("signature")
+    try:
+        document = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        document = None  # a page, llms.txt: only its headers name the version
+    if _is_terms(document):
+        return _terms_of(document, headers.get("etag"), signature_url, url)
+    # Anything else the server says about a version (an answer, the JSON-LD, a page): check the version it
+    # names, which is served beside its signature.
+    if signature_url is not None:
         return terms_from_url(signature_url.removesuffix("/signature"), limits)
-    return _terms_of(document, headers.get("etag"), signature_url, url)
+    named = _answer_version(document) or _etag_version(headers.get("etag"))
+    if named is None:
+        raise VerifyInputError(
+            f"{url} names no version of a shop's terms (no ETag, no version, no signature)"
+        )
+    return Terms({}, named, None)
+
+
+def _is_terms(document: Any) -> bool:
+    """A policy, or a version document holding one."""
+    if not isinstance(document, dict):
+        return False
+    if isinstance(document.get("policy"), dict) and isinstance(document.get("hash"), str):
+        return True
+    return isinstance(document.get("shop"), dict) and not isinstance(document.get("version"), dict)
 
 
 def terms_from_file(path: Path) -> Terms:

@@ -57,7 +57,9 @@ def test_a_signed_policy_is_verified(served: str, signed: VersionInfo, key: Sign
     assert out == f"verified: version {signed.hash}: signed by key {key.kid}\n"
 
 
-@pytest.mark.parametrize("path", ["/versions/{hash}", "/returns?country=AT", "/summary"])
+@pytest.mark.parametrize(
+    "path", ["/versions/{hash}", "/returns?country=AT", "/summary", "/policy.jsonld", "/", "/llms.txt"]
+)
 def test_a_version_and_any_answer_about_it_are_verified(served: str, signed: VersionInfo, path: str) -> None:
     code, out, _ = _verify(served + path.format(hash=signed.hash), LOCAL, "--format", "json")
     report = json.loads(out)
@@ -133,8 +135,10 @@ def test_an_unsigned_version_is_reported_as_not_signed(store_url: str) -> None:
     with store_app(store_url, now=ERAS["v2"]) as app, running(app.app) as base:
         code, out, _ = _verify(f"{base}/policy", LOCAL)
         via_answer = _verify(f"{base}/payment", LOCAL)
+        via_page = _verify(f"{base}/", LOCAL)
     assert code == 1 and out.startswith(f"not-signed: version {unsigned.hash}: no signature is published")
     assert via_answer[0] == 1 and via_answer[1].startswith("not-signed:")
+    assert via_page[0] == 1 and via_page[1].startswith(f"not-signed: version {unsigned.hash}:")
 
 
 def test_a_saved_version_is_verified_against_the_served_keys(
@@ -152,8 +156,8 @@ def test_a_saved_version_is_verified_against_the_served_keys(
 
 
 def test_what_cannot_be_checked_exits_2(served: str, tmp_path: Path) -> None:
-    page = _verify(f"{served}/", LOCAL)
-    assert page[0] == 2 and "is not JSON" in page[2]
+    nothing = _verify(f"{served}/healthz", LOCAL)
+    assert nothing[0] == 2 and "names no version of a shop's terms" in nothing[2]
     refused = _verify(f"{served}/policy")
     assert refused[0] == 2 and "does not fetch from unless --allow-private" in refused[2]
     policy = tmp_path / "policy.json"

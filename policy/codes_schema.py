@@ -105,4 +105,14 @@ SCHEMA_CODES: tuple[CodeInfo, ...] = (
         example="(any file that makes the checker fail)",
         instead="Report the fault to the shopterms maintainers together with the file.",
     ),
+    CodeInfo(
+        code="SCHEMA011",
+        name="more-problems",
+        severity="error",
+        summary="The file has more than 100 problems of shape and value; the rest are counted, not shown.",
+        why="A file that broken is usually generated or cut wrongly; explaining thousands of problems one by "
+        "one would take seconds and bury the first ones, which usually explain the rest.",
+        example="shop:\n  k1: 1\n  k2: 2\n  ...   (thousands of unknown keys)",
+        instead="Fix the first problems shown and check the file again.",
+    ),
 )

@@ -12,6 +12,7 @@ needs no recursion however deep the input nests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -84,16 +85,51 @@ def read_document(text: str, file: str) -> Document:
     if libyaml_events.usable(text):
         fast = _Reader(text, file, libyaml_events.events(text), plain=_plain_1_2)
         try:
-            fast.run()
-        except Exception:  # a syntax error, a second document, something unusual: ruamel.yaml reads it
-            pass
-        else:
-            document = fast.finish()
-            # A clean reading is kept, and one whose only findings are repeated keys (they come from the
-            # events, which are the same from both parsers): where anything else is wrong, ruamel.yaml
-            # reads the text again, so every other finding, its words and its place come from one reader.
-            if all(item.code == "YAML003" for item in document.diagnostics):
-                return document
+            try:
+                fast.run()
+            except _Stop:
+                # Nesting too deep (or a second document): the rest is still scanned, in C, so that a
+                # syntax error further on goes to ruamel.yaml like any other.
+                libyaml_events.drain(fast.events)
+        except libyaml_events.TooDeep:
+            return _too_deep(text, file, len(fast.stack), fast.read_up_to)
+        except Exception:  # a syntax error or something unusual: ruamel.yaml reads it and says what
+            return _read_with_ruamel(text, file)
+        document = fast.finish()
+        # A clean reading is kept, and one whose only findings come from the events themselves, which are
+        # the same from both parsers: repeated keys, and nesting too deep (ruamel.yaml's scanner would
+        # take seconds over thousands of open brackets). For anything else ruamel.yaml reads the text
+        # again, so every other finding, its words and its place come from one reader.
+        if all(item.code in _FOUND_IN_EVENTS for item in document.diagnostics):
+            return document
+    return _read_with_ruamel(text, file)
+
+
+def _too_deep(text: str, file: str, depth: int, start: int) -> Document:
+    """A thousand brackets open at once: libyaml refuses them, and ruamel.yaml's scanner would take
+    seconds over them. The place is found by counting the open brackets outside quotes from where the
+    events stopped (`start`, with `depth` collections open there), as far as the reader would have gone."""
+    quote = ""
+    for index in range(start, len(text)):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            if depth >= MAX_DEPTH:
+                reader = _Reader(text, file, iter(()))
+                line, column = position_of(text, index)
+                reader.report(
+                    "YAML014",
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+                    point(line, column),
+                    hint="a policy nests about six levels; check for stray brackets",
+                )
+                return Document(None, reader.positions, reader.diagnostics)
+            depth += 1
+        elif char in "]}":
+            depth -= 1
     return _read_with_ruamel(text, file)
 
 
@@ -130,6 +166,7 @@ class _Reader:
         self.root: Any = None
         self.root_event: Event | None = None
         self.documents = 0
+        self.read_up_to = 0  # the end of the last event read, as an index into the text
         yaml = YAML(typ="rt")
         # Scalars are resolved by ruamel.yaml's YAML 1.2 resolver whichever parser scanned the text.
         self.events = yaml.parse(text) if events is None else events
@@ -144,6 +181,7 @@ class _Reader:
 
     def run(self) -> None:
         for event in self.events:
+            self.read_up_to = event.end_mark.index
             if isinstance(event, DocumentStartEvent):
                 self.documents += 1
                 if self.documents > 1:
@@ -409,6 +447,8 @@ def _plain_value(value: str, resolver: Any, constructor: SafeConstructor) -> Any
         return value
 
 
+_FOUND_IN_EVENTS = {"YAML003", "YAML014"}
+
 # A reader that never sees a %YAML directive: its resolver reads YAML 1.2.
 _YAML_1_2 = YAML(typ="rt")
 
@@ -416,13 +456,22 @@ _YAML_1_2 = YAML(typ="rt")
 def _plain_1_2(value: str) -> Any:
     """`_plain_value` for texts without a directive. Short values are remembered: they are immutable
     (null, true/false, numbers, text) and policy files repeat many of them (DE, true, 4.95); long ones
-    are not, so a hostile file cannot fill the memory with them."""
+    are not, so a hostile file cannot fill the memory with them. Two shapes are read directly, as the
+    YAML 1.2 resolver reads them (tests/policy/test_yaml_readers.py compares): a value that starts with
+    an ASCII letter and is no true/false/null word is text; digits without a leading zero, an integer."""
+    first = value[:1]
+    if first.isascii() and first.isalpha() and value not in _WORDS:
+        return value
+    if _DECIMAL.match(value):
+        return int(value)
     if len(value) <= _REMEMBERED_LENGTH:
         return _short_plain_1_2(value)
     return _plain_value(value, _YAML_1_2.resolver, SafeConstructor(loader=_YAML_1_2))
 
 
 _REMEMBERED_LENGTH = 64
+_WORDS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"})
+_DECIMAL = re.compile(r"^(?:0|[1-9][0-9]{0,15})$", re.ASCII)
 
 
 @lru_cache(maxsize=8192)

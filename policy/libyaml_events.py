@@ -51,7 +51,7 @@ def events(text: str) -> Iterator[ruamel.Event]:
     assert CParser is not None
     parser = CParser(text)
     try:
-        while parser.check_event():
+        while _checked(parser):
             event = parser.get_event()
             if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
                 # Anchors, aliases and tags are findings in a policy, and the two parsers spell their
@@ -68,8 +68,32 @@ def events(text: str) -> Iterator[ruamel.Event]:
         parser.dispose()
 
 
+class TooDeep(Exception):
+    """libyaml stopped at its own limit of 1,000 open collections, before any event showed the depth."""
+
+
+def drain(remaining: Iterator[ruamel.Event]) -> None:
+    """Scan the rest of a text whose reading already stopped; raises on a syntax error in it. libyaml's
+    own limit of 1,000 open collections ends the scan quietly: the reading stopped at 32 already."""
+    try:
+        for _ in remaining:
+            pass
+    except Exception as error:
+        if "maximum nesting depth" not in str(error):
+            raise
+
+
 class Unusual(Exception):
     """Something the two parsers treat differently: the text is left to ruamel.yaml."""
+
+
+def _checked(parser: Any) -> bool:
+    try:
+        return bool(parser.check_event())
+    except Exception as error:
+        if "maximum nesting depth" in str(error):
+            raise TooDeep from error
+        raise
 
 
 def _is_empty(event: ruamel.ScalarEvent) -> bool:

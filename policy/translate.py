@@ -114,8 +114,9 @@ def translate(
     error: ValidationError, *, file: str, source: str, data: Any, positions: PositionMap
 ) -> list[Diagnostic]:
     context = _Context(file, source_lines(source), data, positions)
+    raws = error.errors(include_url=False)
     groups: dict[tuple[YamlPath, bool], list[_Item]] = {}
-    for raw in error.errors(include_url=False):
+    for raw in raws[:MAX_PROBLEMS]:
         where = expectation_at(tuple(raw["loc"]), unknown_last_key=raw["type"] == "extra_forbidden")
         groups.setdefault((where.path, where.is_key), []).append(_Item(raw, where))
     found: dict[tuple[str, str, Location | None], Diagnostic] = {}
@@ -125,7 +126,28 @@ def translate(
             continue
         result = _diagnose(_merge(items), items, context)
         found.setdefault((result.code, result.message, result.location), result)
-    return sorted(_without_typo_twins(list(found.values())), key=_order)
+    reported = sorted(_without_typo_twins(list(found.values())), key=_order)
+    if len(raws) > MAX_PROBLEMS:
+        reported.append(_more_problems(raws[MAX_PROBLEMS:], context))
+    return reported
+
+
+# A file with more problems than this is reported up to it, then summed up: a generated file with
+# 20,000 unknown keys would otherwise take seconds to explain, and no one reads past the first screens.
+MAX_PROBLEMS = 100
+
+
+def _more_problems(rest: list[ErrorDetails], context: _Context) -> Diagnostic:
+    first = expectation_at(tuple(rest[0]["loc"]), unknown_last_key=rest[0]["type"] == "extra_forbidden")
+    positions = context.positions
+    return diagnostic(
+        "SCHEMA011",
+        f"{len(rest)} more problems are not shown; the first of them is here",
+        context.file,
+        path=first.path,
+        location=positions.key(first.path) or positions.value(positions.nearest(first.path)),
+        hint=f"fix the first {MAX_PROBLEMS} problems, then run the check again",
+    )
 
 
 def _failed_value(items: list[_Item]) -> tuple[str, str] | None:
@@ -350,7 +372,10 @@ def _place(where: Expectation, value: Any, context: _Context) -> tuple[YamlPath,
     """The written path and span for an error; shorthand expansion can name paths the file never wrote."""
     path, positions = where.path, context.positions
     if where.is_key:
-        return path, positions.key(path)
+        # `cost: {default: free, XX: 1}` is checked as returns.by_country.XX: the key is written under cost.
+        written = (*path[:1], "cost", *path[2:]) if path[:2] == ("returns", "by_country") else path
+        location = positions.key(path) or positions.key(written)
+        return path, location or positions.value(positions.nearest(path))
     if path in positions:
         # An empty value has no width of its own; its key is what the merchant sees.
         if value is None and positions.key(path) is not None:

@@ -153,3 +153,29 @@ def test_a_folded_scalar_reads_as_its_folded_text_without_fold_marks() -> None:
 def test_a_key_without_value_is_placed_where_ruamel_yaml_places_it() -> None:
     found = assert_read_alike("a: {x, y: 1}\nb:\nc: 2\n")
     assert found.data == {"a": {"x": None, "y": 1}, "b": None, "c": 2}
+
+
+@SETTINGS
+@given(
+    st.one_of(
+        st.text(st.sampled_from("aAeEnNtTfFyYoOlLsSrRuU .:-_+/0123456789"), min_size=1, max_size=8),
+        st.integers(0, 10**17).map(str),
+        st.sampled_from(["true", "True", "TRUE", "false", "Null", "NULL", "null", "yes", "No", "FALSE"]),
+    )
+)
+def test_plain_scalars_read_directly_mean_what_the_yaml_1_2_resolver_says(value: str) -> None:
+    from ruamel.yaml.constructor import SafeConstructor
+
+    from shopterms.policy.document import _YAML_1_2, _plain_1_2, _plain_value
+
+    expected = _plain_value(value, _YAML_1_2.resolver, SafeConstructor(loader=_YAML_1_2))
+    assert _same(_plain_1_2(value), expected)
+
+
+def test_a_thousand_open_brackets_are_reported_where_the_nesting_passes_the_limit() -> None:
+    # libyaml stops at its own limit of 1,000; the finding is the reader's, at the same place.
+    text = "x: " + "[" * 2000 + "\n"
+    [found] = read_document(text, "f.yaml").diagnostics
+    assert found.code == "YAML014" and found.location is not None
+    assert (found.location.line, found.location.column) == (1, 35)
+    assert read_document(text, "f.yaml").diagnostics == _read_with_ruamel(text, "f.yaml").diagnostics

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterator
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from shopterms.policy.carriers import CUSTOM_PREFIX, carriers_by_id
@@ -80,8 +81,10 @@ def _cutoffs(given: RuleInput) -> Iterator[tuple[YamlPath, dt.time]]:
             yield (*path, "cutoff"), service.cutoff
 
 
+@lru_cache(maxsize=256)
 def _clock_change(zone: ZoneInfo, at: dt.time, year: int) -> str | None:
-    """'skipped' or 'repeated' when the local time `at` falls into a clock change of `year`."""
+    """'skipped' or 'repeated' when the local time `at` falls into a clock change of `year` (remembered:
+    it walks the whole year, and validation asks it for every cutoff of every file)."""
     day = dt.date(year, 1, 1)
     while day.year == year:
         moment = dt.datetime.combine(day, at)

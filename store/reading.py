@@ -77,16 +77,21 @@ class StoreReader:
 
     def versions(self, shop: str) -> list[VersionInfo]:
         """Every version of `shop`, by number; UnknownShopError when it has none."""
+        found = self.versions_if_any(shop)
+        if not found:
+            raise self.unknown_shop(shop)
+        return found
+
+    def versions_if_any(self, shop: str) -> list[VersionInfo]:
+        """Every version of `shop`, by number; none for a shop the store does not know (one query: a
+        replica asks this for any id a request names, so no list of the other shops is read)."""
         query = (
             select(*_VERSION_COLUMNS)
             .where(tables.versions.c.shop_id == shop)
             .order_by(tables.versions.c.number)
         )
         with translated(self.location), self.engine.connect() as connection:
-            found = [version_from_row(row) for row in connection.execute(query)]
-        if not found:
-            raise self.unknown_shop(shop)
-        return found
+            return [version_from_row(row) for row in connection.execute(query)]
 
     def unknown_shop(self, shop: str) -> UnknownShopError:
         from shopterms.policy.errors import suggest

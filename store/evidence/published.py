@@ -74,3 +74,14 @@ class PublishedFigures:
         if known is None or now - known[0] >= REFRESH_SECONDS:
             known = self._latest[shop] = (now, run_at(self.engine, self.location, shop))
         return known[1]
+
+    def held(self, shop: str) -> DeliveryPerformance | None:
+        """The figures last read for the shop for "now", without asking the store (while it is away)."""
+        known = self._latest.get(shop)
+        return None if known is None or known[1] is None else self._runs.get((shop, known[1]))
+
+    def forget(self, shop: str) -> None:
+        """Drop what was read for the shop (a replica no longer holds it)."""
+        self._latest.pop(shop, None)
+        for key in [key for key in self._runs if key[0] == shop]:
+            self._runs.pop(key, None)

@@ -111,6 +111,16 @@ class DocumentMemo:
         """The stored document, without rendering one."""
         return self._items.get(key)
 
+    def documents(self) -> list[Document]:
+        """Every document kept. Called from another thread (the memory estimate), so a change on the
+        event loop meanwhile may interrupt the copy; it is then tried again."""
+        for _ in range(3):
+            try:
+                return list(self._items.values())
+            except RuntimeError:  # "mutated during iteration"
+                continue
+        return []
+
     def get(self, key: tuple[object, ...], render: Callable[[], Document]) -> Document:
         found = self._items.get(key)
         if found is not None:

@@ -4,9 +4,12 @@
 
 import datetime as dt
 import html
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Path
+import anyio
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -20,17 +23,21 @@ from shopterms.policy.documents.site import Site
 from shopterms.policy.documents.ucp_profile import ucp_profile
 from shopterms.server.caching import Document, DocumentMemo, document_response
 from shopterms.server.context import (
+    MCP_PATH,
     ServerSettings,
     answer_headers,
     root_url,
-    shop_prefix,
     site_for,
 )
 from shopterms.server.problems import PROBLEM_KINDS_BY_NAME, ProblemType, problem_responses, problem_type_url
+from shopterms.server.replica import ReplicaRegistry
 from shopterms.server.resolvers import shop_resolver
+from shopterms.server.shop_cache import CacheReport
 from shopterms.server.state import HTML, JSON, ShopRegistry, ShopState
+from shopterms.server.store_health import StoreReport
 from shopterms.server.version_state import version_etag
 
+T = TypeVar("T")
 MARKDOWN = "text/markdown; charset=utf-8"
 CATALOG_PATH = "/.well-known/api-catalog"
 
@@ -51,8 +58,14 @@ class ShopHealth(BaseModel):
 class HealthReport(BaseModel):
     """The server is up; when each shop's terms were loaded."""
 
-    status: str = Field(description="Always ok when the server answers.", examples=["ok"])
-    shops: list[ShopHealth] = Field(description="Every shop served.")
+    status: str = Field(
+        description="ok; or, for a replica (serve --replica) that cannot read its store, degraded: it "
+        "answers from the shops it holds and refuses the others with 503.",
+        examples=["ok"],
+    )
+    shops: list[ShopHealth] = Field(description="Every shop served (a replica: every shop it holds now).")
+    store: StoreReport | None = Field(default=None, description="A replica's connection to its store.")
+    cache: CacheReport | None = Field(default=None, description="A replica's shops held in memory.")
 
 
 class ShopEntry(BaseModel):
@@ -66,9 +79,16 @@ class ShopEntry(BaseModel):
 
 
 class ShopIndex(BaseModel):
-    """Every shop this server serves."""
+    """The shops this server serves, a page at a time."""
 
     shops: list[ShopEntry] = Field(description="Shops, by id.")
+    next: str | None = Field(
+        default=None, description="Address of the next page (also in the Link header); null on the last."
+    )
+
+
+# The most shops one page of the index lists (and the root documents that list shops name).
+PAGE_LIMIT = 1000
 
 
 def page_links(request: Request, settings: ServerSettings, registry: ShopRegistry, shop: ShopState) -> str:
@@ -192,13 +212,19 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
 
     def generation() -> tuple[object, ...]:
         # Changes whenever any shop is reloaded, so memoised server-wide documents follow.
+        if isinstance(registry, ReplicaRegistry):
+            return ("replica", registry.generation)
         return tuple((shop_id, state.loaded_at) for shop_id, state in registry.states.items())
 
     @router.get("/healthz", response_model=HealthReport, summary="Health", description="Liveness check.")
     async def health() -> HealthReport:
         errors = registry.errors
+        replica = registry if isinstance(registry, ReplicaRegistry) else None
+        store = replica.health.report() if replica is not None else None
         return HealthReport(
-            status="ok",
+            status="degraded" if store is not None and store.status == "degraded" else "ok",
+            store=store,
+            cache=replica.cache.report() if replica is not None else None,
             shops=[
                 ShopHealth(
                     id=shop_id,
@@ -242,21 +268,42 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
     if not registry.directory:
         return router
 
-    def entries(request: Request) -> list[ShopEntry]:
+    # Pages of the index by (root, after, limit), with the address of the page after each.
+    following: dict[tuple[object, ...], str | None] = {}
+
+    def page(request: Request, after: str | None = None, limit: int = PAGE_LIMIT) -> ShopIndex:
+        """A page of the shop index (a replica reads it from its store, never from memory)."""
         root = root_url(request, settings)
+        listing = registry.listing(after, limit)
         result = []
-        for shop_id, state in registry.states.items():
-            base = root + shop_prefix(registry, state)
+        for shop_id, name in listing.shops:
+            base = f"{root}/shops/{shop_id}"
             result.append(
-                ShopEntry(
-                    id=shop_id,
-                    name=state.policy.shop.name,
-                    url=base,
-                    terms_page=base + "/",
-                    llms_txt=base + "/llms.txt",
-                )
+                ShopEntry(id=shop_id, name=name, url=base, terms_page=base + "/", llms_txt=base + "/llms.txt")
             )
-        return result
+        later = None
+        if listing.after is not None:
+            later = f"{root}/shops?{urlencode({'after': listing.after, 'limit': limit})}"
+        return ShopIndex(shops=result, next=later)
+
+    async def indexed(
+        request: Request,
+        name: str,
+        render: Callable[[ShopIndex], Document],
+        after: str | None = None,
+        limit: int = PAGE_LIMIT,
+    ) -> tuple[Document, str | None]:
+        """A document made from a page of the index, kept until a change is taken up. A replica reads
+        the page off the event loop."""
+        key = (name, root_url(request, settings), after, limit, generation())
+        document = memo.peek(key)
+        if document is None:
+            index = await _off_loop(registry, lambda: page(request, after, limit))
+            document = memo.get(key, lambda: render(index))
+            if len(following) > 4 * memo.size:
+                following.clear()
+            following[key] = index.next
+        return document, following.get(key)
 
     @router.get(
         "/",
@@ -266,61 +313,95 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
         responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
     )
     async def index_page(request: Request) -> Response:
-        key = ("index.html", root_url(request, settings), generation())
-        document = memo.get(key, lambda: Document.of(_index_page(entries(request)), HTML))
-        return document_response(request, document, settings.cache_control)
-
-    @router.get(
-        "/shops", response_model=ShopIndex, summary="Shops", description="Every shop this server serves."
-    )
-    async def shops(request: Request) -> Response:
-        key = ("shops", root_url(request, settings), generation())
-        document = memo.get(
-            key, lambda: Document.of(ShopIndex(shops=entries(request)).model_dump_json(), JSON)
+        document, _ = await indexed(
+            request, "index.html", lambda index: Document.of(_index_page(index), HTML)
         )
         return document_response(request, document, settings.cache_control)
 
     @router.get(
+        "/shops",
+        response_model=ShopIndex,
+        summary="Shops",
+        description=f"The shops this server serves, by id, up to {PAGE_LIMIT} a page; `next` (and the "
+        'Link header, rel="next") names the following page.',
+    )
+    async def shops(
+        request: Request,
+        after: Annotated[
+            str | None, Query(description="List the shops whose ids sort after this one.", max_length=64)
+        ] = None,
+        limit: Annotated[
+            int, Query(description="The most shops on the page.", ge=1, le=PAGE_LIMIT)
+        ] = PAGE_LIMIT,
+    ) -> Response:
+        document, later = await indexed(
+            request, "shops", lambda index: Document.of(index.model_dump_json(), JSON), after, limit
+        )
+        headers = {"Link": f'<{later}>; rel="next"'} if later else None
+        return document_response(request, document, settings.cache_control, headers)
+
+    @router.get(
         "/llms.txt",
         summary="Index for language models",
-        description="llms.txt of the whole server: one link per shop.",
+        description=f"llms.txt of the whole server: one link per shop (the first {PAGE_LIMIT}; /shops "
+        "lists them all).",
         response_class=Response,
         responses={200: {"content": {MARKDOWN: {"schema": {"type": "string"}}}}},
     )
     async def llms_index_route(request: Request) -> Response:
         root = root_url(request, settings)
-        listing = [(entry.id, entry.name, entry.url) for entry in entries(request)]
-        key = ("llms.txt", root, generation())
-        document = memo.get(key, lambda: Document.of(llms_index(listing, root), MARKDOWN))
+
+        def render(index: ShopIndex) -> Document:
+            listing = [(entry.id, entry.name, entry.url) for entry in index.shops]
+            return Document.of(llms_index(listing, root), MARKDOWN)
+
+        document, _ = await indexed(request, "llms.txt", render)
         return document_response(request, document, settings.cache_control)
 
     @router.get(
         CATALOG_PATH,
         summary="API catalog",
-        description="RFC 9727 API catalog: a linkset naming every shop's API and the OpenAPI description.",
+        description="RFC 9727 API catalog: a linkset naming every shop's API (the first "
+        f"{PAGE_LIMIT}) and the OpenAPI description.",
         response_class=Response,
         responses=_CATALOG_RESPONSES,
     )
     async def catalog(request: Request) -> Response:
         root = root_url(request, settings)
-        sites = [site_for(request, settings, registry, state) for state in registry.states.values()]
-        key = ("api-catalog", root, generation())
-        document = memo.get(
-            key, lambda: json_document(api_catalog(sites, root + CATALOG_PATH), LINKSET_MEDIA_TYPE)
-        )
+
+        def render(index: ShopIndex) -> Document:
+            sites = [_site(request, settings, entry.url) for entry in index.shops]
+            return json_document(api_catalog(sites, root + CATALOG_PATH), LINKSET_MEDIA_TYPE)
+
+        document, _ = await indexed(request, "api-catalog", render)
         return _catalog_response(request, settings, document)
 
     return router
 
 
-def _index_page(shops: list[ShopEntry]) -> str:
+def _site(request: Request, settings: ServerSettings, base: str) -> Site:
+    """The addresses of a shop served at `base` (as server.context.site_for names them)."""
+    mcp_url = base + MCP_PATH + "/" if settings.mcp else None
+    return Site(base, api=True, mcp_url=mcp_url, root_url=root_url(request, settings))
+
+
+async def _off_loop(registry: ShopRegistry, work: Callable[[], T]) -> T:
+    """Run `work` in a worker thread when it reads a store (a replica), else right here."""
+    if registry.lazy:
+        return await anyio.to_thread.run_sync(work)
+    return work()
+
+
+def _index_page(index: ShopIndex) -> str:
+    shops = index.shops
     items = "".join(
         f'<li><a href="{html.escape(shop.terms_page)}">{html.escape(shop.name)}</a> '
         f'(<a href="{html.escape(shop.llms_txt)}">llms.txt</a>)</li>'
         for shop in shops
     )
+    more = f'<p><a href="{html.escape(index.next)}">More shops</a></p>' if index.next else ""
     return (
         '<!doctype html><html lang="en"><meta charset="utf-8"><title>Shop terms</title>'
-        f"<h1>Shop terms</h1><ul>{items}</ul>"
+        f"<h1>Shop terms</h1><ul>{items}</ul>{more}"
         '<p><a href="/openapi.json">OpenAPI</a> · <a href="/docs">API documentation</a></p></html>\n'
     )

@@ -175,11 +175,13 @@ def _document_routes(
     rendered: dict[tuple[object, ...], Document] = {}
 
     def openapi() -> Document:
-        generation = tuple((shop_id, state.loaded_at) for shop_id, state in registry.states.items())
+        # A replica's description names no shop: it is the same on every replica, whatever each holds.
+        states = {} if registry.lazy else registry.states
+        generation = tuple((shop_id, state.loaded_at) for shop_id, state in states.items())
         if generation not in rendered:
             rendered.clear()  # only the current generation is kept
-            first = next(iter(registry.states.values()), None)
-            shop_ids = list(registry.states) if registry.directory else []
+            first = next(iter(states.values()), None)
+            shop_ids = list(states) if registry.directory else []
             policy = first.policy if first else None
             rendered[generation] = openapi_document(app, title, policy, prefix, shop_ids)
         return rendered[generation]

@@ -49,10 +49,13 @@ def terms_resolver(registry: ShopRegistry) -> Callable[..., Awaitable[ShopTerms]
             str, Path(description="Shop id: the policy file's name without .yaml.", max_length=64)
         ],
     ) -> ShopTerms:
-        terms = registry.terms(shop_id)
+        terms = await registry.find(shop_id)
         if terms is None:
-            ids = sorted(registry.shops)
-            message = f"there is no shop '{shop_id}'.{suggest(shop_id, ids)} Shops: {listing(ids)}."
+            ids = registry.shop_choices()
+            if registry.lazy:  # a replica does not list every shop of its store to name them
+                message = f"there is no shop '{shop_id}'; the shops served are listed at /shops."
+            else:
+                message = f"there is no shop '{shop_id}'.{suggest(shop_id, ids)} Shops: {listing(ids)}."
             raise UnknownShopError("shop_id", message, ids)
         return terms
 

@@ -26,6 +26,7 @@ from shopterms.server.version_state import (
     ShopState,
     load_state,
 )
+from shopterms.store.listing import ShopListing
 from shopterms.store.moments import utc_now
 from shopterms.store.records import VersionInfo
 from shopterms.store.timeline import BeforeFirstVersionError
@@ -87,8 +88,34 @@ class ShopRegistry:
                 continue  # its first version is still scheduled
         return found
 
+    # A replica (server.replica) holds only the shops asked about lately and reads the others from the
+    # store when asked; the server then lists shops from the store and never enumerates them.
+    lazy = False
+
     def terms(self, shop_id: str) -> ShopTerms | None:
         return self._shops.get(shop_id)
+
+    def held(self, shop_id: str) -> ShopTerms | None:
+        """The terms of a shop if they are in memory; never reads (the fast path asks this)."""
+        return self._shops.get(shop_id)
+
+    async def find(self, shop_id: str) -> ShopTerms | None:
+        """The terms of a shop for a request (a replica reads a shop it does not hold off the event loop)."""
+        return self.terms(shop_id)
+
+    def shop_choices(self) -> list[str]:
+        """The ids an unknown shop id is compared with, for a "did you mean" (none for a replica)."""
+        return sorted(self._shops)
+
+    def listing(self, after: str | None, limit: int) -> ShopListing:
+        """The shops served, a page at a time by id: those after `after`, at most `limit`."""
+        states = sorted(self.states.items())
+        page = [
+            (shop_id, state.policy.shop.name) for shop_id, state in states if after is None or shop_id > after
+        ]
+        more = len(page) > limit
+        page = page[:limit]
+        return ShopListing(page, page[-1][0] if more else None)
 
     def get(self, shop_id: str) -> ShopState | None:
         return self.states.get(shop_id)

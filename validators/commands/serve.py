@@ -55,6 +55,28 @@ def _store_registry(
     return registry, lambda served: StoreWatcher(served, reader, all_shops=shop is None)
 
 
+def _replica_registry(
+    store: str, public_url: str | None, cache_shops: int, cache_mb: int
+) -> tuple[ShopRegistry, Callable[[ShopRegistry], Reloader]]:
+    """A replica over the store: nothing read at start but the schema revision and the change counter."""
+    from shopterms.server.replica import ReplicaRegistry
+    from shopterms.server.replica_watch import ReplicaWatcher
+    from shopterms.store.errors import StoreError
+    from shopterms.store.location import parse_store
+    from shopterms.store.reading import StoreReader
+    from shopterms.validators.commands.store_options import fail
+
+    try:
+        reader = StoreReader.open(parse_store(store))
+        registry = ReplicaRegistry(
+            reader, public_url=public_url, max_shops=cache_shops, max_bytes=cache_mb * 1024 * 1024
+        )
+        watcher = ReplicaWatcher(registry)
+    except StoreError as error:
+        fail(error, "serve")
+    return registry, lambda served: watcher
+
+
 @click.command("serve")
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -65,6 +87,27 @@ def _store_registry(
     "or postgresql://…): every shop at /shops/{id}, or one at the root with --shop.",
 )
 @click.option("--shop", "shop", metavar="ID", help="With --store: serve this shop alone, at the root.")
+@click.option(
+    "--replica",
+    is_flag=True,
+    help="With --store: serve as one of several stateless replicas. Starts without reading any shop, "
+    "reads each on its first request and holds the recently used ones (--cache-shops, --cache-mb); new "
+    "versions arrive by PostgreSQL LISTEN/NOTIFY (SQLite: polled once a second).",
+)
+@click.option(
+    "--cache-shops",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="With --replica: the most shops held in memory; the least recently used go first.",
+)
+@click.option(
+    "--cache-mb",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(1),
+    help="With --replica: cap on the estimated memory of the shops held, in MiB (docs/history.md).",
+)
 @evidence_flag
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
@@ -110,6 +153,9 @@ def serve_command(
     store: str | None,
     evidence: bool,
     shop: str | None,
+    replica: bool,
+    cache_shops: int,
+    cache_mb: int,
     host: str,
     port: int,
     watch: bool,
@@ -135,12 +181,19 @@ def serve_command(
         raise click.UsageError("serve a policy file or directory (SOURCE), or a store (--store URL)")
     if shop is not None and store is None:
         raise click.UsageError("--shop is used with --store")
+    if replica and (store is None or shop is not None):
+        raise click.UsageError("--replica serves every shop of a store: give --store and no --shop")
     if source is not None and source.is_dir() and not policy_files(source):
         raise click.UsageError(f"{source} holds no *.yaml policy files")
     if public_url and not urlsplit(public_url).scheme.startswith("http"):
         raise click.BadParameter(f"'{public_url}' is not an http(s) address", param_hint="--public-url")
     reloader: Callable[[ShopRegistry], Reloader] = Reloader
-    if store is not None:
+    if replica:
+        assert store is not None
+        registry, reloader = _replica_registry(store, public_url, cache_shops, cache_mb)
+        watch = True
+        with_mcp = False  # one MCP server per shop cannot be mounted for shops not yet read
+    elif store is not None:
         registry, reloader = _store_registry(store, shop, public_url)
         watch = True  # new publications are taken up once a second (the store's change counter)
     else:
@@ -156,6 +209,11 @@ def serve_command(
         from shopterms.validators.commands.evidence_options import performance_source
 
         registry.performance = performance_source(store, source, "serve")
+        if replica:
+            from shopterms.server.replica import ReplicaRegistry
+
+            assert isinstance(registry, ReplicaRegistry)
+            registry.serve_figures(registry.performance)
 
     import uvicorn
 

@@ -55,15 +55,16 @@ def publish_text(
     effective: str | None = None,
     note: str | None = None,
     key: SigningKey | None = None,
+    shop: str = SHOP,
 ) -> PublishOutcome:
-    """Publish `text` to the store at `url` as if the clock read `now`."""
+    """Publish `text` to the store at `url` as if the clock read `now` (as `shop`, default the example's)."""
     location = parse_store(url)
     engine = open_writer(location)
     try:
         return publish(
             engine,
             location,
-            draft(text),
+            draft(text, shop),
             effective=None if effective is None else at(effective),
             note=note,
             key=key,

@@ -1,0 +1,79 @@
+"""Two `shopterms serve --store … --replica` processes over one store (SQLite, and PostgreSQL when given)
+answer alike, and both take up a new publication by themselves (LISTEN/NOTIFY, or the change counter)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from tests.server.replica_harness import replica, wait_until
+from tests.store.store_harness import EXPRESS_CUTOFF, SHOP, publish_text, variant
+
+SAME_ON_EVERY_REPLICA = [
+    f"/shops/{SHOP}/policy",
+    f"/shops/{SHOP}/policy.jsonld",
+    f"/shops/{SHOP}/",
+    f"/shops/{SHOP}/returns?country=AT",
+    f"/shops/{SHOP}/versions",
+    "/shops",
+    "/llms.txt",
+    "/openapi.json",
+]
+
+
+def _etag(client: httpx.Client, path: str) -> str:
+    return client.get(path, headers={"Accept-Encoding": "identity"}).headers["ETag"]
+
+
+def test_replicas_answer_alike_and_both_take_up_a_new_version(store_url: str, tmp_path: Path) -> None:
+    publish_text(store_url, now="2026-01-01T09:00:00+00:00")
+    publish_text(store_url, now="2026-01-01T09:00:00+00:00", shop="zweitladen")
+    # Behind one load balancer, replicas are reached at one public address.
+    public = ("--public-url", "https://terms.example")
+    with (
+        replica(store_url, tmp_path / "a.log", *public) as a,
+        replica(store_url, tmp_path / "b.log", *public) as b,
+    ):
+        for path in SAME_ON_EVERY_REPLICA:
+            first, second = a.get(path), b.get(path)
+            assert first.status_code == second.status_code == 200, path
+            assert first.content == second.content, path
+            assert first.headers.get("ETag") == second.headers.get("ETag"), path
+        assert [shop["id"] for shop in a.get("/shops").json()["shops"]] == [SHOP, "zweitladen"]
+
+        second_version = publish_text(store_url, variant(EXPRESS_CUTOFF), now="2026-01-02T09:00:00+00:00")
+        wanted = f'"{second_version.version.hash}"'
+        took = [
+            wait_until(lambda client=client: _etag(client, f"/shops/{SHOP}/policy") == wanted, what=name)
+            for name, client in (("replica a", a), ("replica b", b))
+        ]
+        print(f"a new version reached both replicas after {max(took):.3f} s")
+        assert a.get(f"/shops/{SHOP}/policy").content == b.get(f"/shops/{SHOP}/policy").content
+        assert [entry["number"] for entry in b.get(f"/shops/{SHOP}/versions").json()["versions"]] == [2, 1]
+
+
+def test_a_replica_reads_a_shop_published_after_it_started(store_url: str, tmp_path: Path) -> None:
+    publish_text(store_url, now="2026-01-01T09:00:00+00:00")
+    with replica(store_url, tmp_path / "a.log") as client:
+        assert client.get("/healthz").json()["cache"]["shops"] == 0  # nothing is read at start
+        assert client.get("/shops/zweitladen/policy").status_code == 404
+        publish_text(store_url, now="2026-01-01T09:00:00+00:00", shop="zweitladen")
+        assert client.get("/shops/zweitladen/policy").json()["shop"]["name"]
+        wait_until(lambda: [s["id"] for s in client.get("/shops").json()["shops"]] == [SHOP, "zweitladen"])
+        health = client.get("/healthz").json()
+        assert [shop["id"] for shop in health["shops"]] == ["zweitladen"]
+        assert health["status"] == "ok" and health["store"]["status"] == "connected"
+
+
+def test_the_shop_index_is_read_a_page_at_a_time(store_url: str, tmp_path: Path) -> None:
+    for shop in ("a-shop", "b-shop", "c-shop"):
+        publish_text(store_url, now="2026-01-01T09:00:00+00:00", shop=shop)
+    with replica(store_url, tmp_path / "a.log") as client:
+        first = client.get("/shops", params={"limit": 2})
+        assert [shop["id"] for shop in first.json()["shops"]] == ["a-shop", "b-shop"]
+        following = first.json()["next"]
+        assert first.headers["Link"] == f'<{following}>; rel="next"'
+        last = client.get(following).json()
+        assert [shop["id"] for shop in last["shops"]] == ["c-shop"] and last["next"] is None
+        assert client.get("/healthz").json()["cache"]["shops"] == 0  # listing holds no shop

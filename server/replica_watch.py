@@ -31,7 +31,7 @@ from shopterms.store.publishing import NOTIFY_CHANNEL
 
 logger = logging.getLogger("shopterms.server")
 
-HEARTBEAT_SECONDS = 2.0  # a listening connection silent this long is checked with a query
+HEARTBEAT_SECONDS = 2.0  # the listening connection is checked with a query this often
 RECOUNT_SECONDS = 5.0
 RECONNECT_FIRST, RECONNECT_MOST = 0.2, 2.0
 
@@ -117,20 +117,22 @@ class ReplicaWatcher(Reloader):
         with psycopg.connect(_conninfo(self.reader.location.url), **_CONNECT_ARGS) as connection:
             connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
             self._caught_up()
-            quiet_since = time.monotonic()
+            checked = time.monotonic()
             while not self._stop.is_set():
-                shops = [_shop_of(note.payload) for note in connection.notifies(timeout=0.5, stop_after=64)]
-                named = [shop for shop in shops if shop is not None]
-                if named:
-                    refreshed = self.replica.changed(named)
-                    if refreshed:
-                        logger.info("took up new versions of %s", ", ".join(refreshed))
-                    quiet_since = time.monotonic()
-                elif time.monotonic() - quiet_since >= HEARTBEAT_SECONDS:
+                # Each notification is taken up as it arrives; the generator ends after a second.
+                for note in connection.notifies(timeout=1.0):
+                    shop = _shop_of(note.payload)
+                    if shop is not None:
+                        refreshed = self.replica.changed([shop])
+                        if refreshed:
+                            logger.info("took up new versions of %s", ", ".join(refreshed))
+                    if self._stop.is_set():
+                        return
+                if time.monotonic() - checked >= HEARTBEAT_SECONDS:
                     connection.execute("SELECT 1")  # a broken connection raises here
                     if self.replica.health.degraded:  # a request failed meanwhile; the store is back
                         self._caught_up()
-                    quiet_since = time.monotonic()
+                    checked = time.monotonic()
 
     def _caught_up(self) -> None:
         refreshed = self.catch_up()

@@ -55,13 +55,12 @@ def describe(identity: EndpointIdentity, endpoint: str) -> dict[str, object]:
 
 def _refusal(request: Request, status: int, allow: str | None) -> Response:
     """Our problem details for an error status the transport or the routing answered with."""
+    # Neither refusal repeats the header it refuses: a value the sender chose is never reflected.
     if status == 421:
-        host = request.headers.get("host", "")
-        detail = f"this MCP endpoint does not serve the host '{host}'; admit it with serve --allowed-host"
-        return problem_response(request, "host-not-allowed", detail)
+        detail = "this MCP endpoint does not serve the host the Host header names; admit it with serve --allowed-host"
+        return problem_response(request, "host-not-allowed", detail, trusted_host=False)
     if status == 403:
-        origin = request.headers.get("origin", "")
-        detail = f"pages from '{origin}' may not call this MCP endpoint; admit it with serve --allowed-origin"
+        detail = "pages from the origin the Origin header names may not call this MCP endpoint; admit it with serve --allowed-origin"
         return problem_response(request, "origin-not-allowed", detail)
     if status == 404:
         return problem_response(request, "not-found", f"nothing is published at {request.url.path}")

@@ -153,6 +153,12 @@ def problem_type_url(request: Request, kind: str) -> str:
     return str(request.base_url).rstrip("/") + f"/problems/{kind}"
 
 
+def problem_type_path(request: Request, kind: str) -> str:
+    """The problem type as a reference relative to the host (RFC 9457 section 3.1.1 allows one): for
+    a request whose Host is refused, whose Host must not be echoed into the answer."""
+    return request.base_url.path.rstrip("/") + f"/problems/{kind}"
+
+
 def problem_response(
     request: Request,
     kind: str,
@@ -162,11 +168,13 @@ def problem_response(
     allowed: Sequence[str] | None = None,
     status: int | None = None,
     headers: dict[str, str] | None = None,
+    trusted_host: bool = True,
 ) -> Response:
+    """Problem details for `request`; `trusted_host=False` keeps its Host header out of the answer."""
     info = PROBLEM_KINDS_BY_NAME[kind]
     instance = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     problem = Problem(
-        type=problem_type_url(request, kind),
+        type=problem_type_url(request, kind) if trusted_host else problem_type_path(request, kind),
         title=info.title,
         status=status or info.status,
         detail=detail,

@@ -71,6 +71,22 @@ def test_a_malformed_or_foreign_host_is_refused_with_421(base_url: str, host: st
     assert response.headers["content-type"] == PROBLEM
 
 
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1:{port}@evil.example", "<script>x</script>"])
+def test_the_421_problem_repeats_nothing_of_the_refused_host(base_url: str, host: str) -> None:
+    sent = host.format(port=_port(base_url))
+    response = _post(base_url, [("Host", sent)])
+    problem = response.json()
+    assert response.status_code == 421 and problem["type"] == "/problems/host-not-allowed"
+    assert problem["instance"] == "/mcp/"
+    for reflected in (sent, "evil.example", "script"):
+        assert reflected not in response.text
+
+
+def test_the_403_problem_repeats_nothing_of_the_refused_origin(base_url: str) -> None:
+    response = _post(base_url, [("Origin", "http://evil.example")])
+    assert response.status_code == 403 and "evil.example" not in response.text
+
+
 @pytest.mark.parametrize("origin", HOSTILE_ORIGINS)
 def test_a_malformed_or_foreign_origin_is_refused_with_403(base_url: str, origin: str) -> None:
     response = _post(base_url, [("Origin", origin.format(port=_port(base_url)))])

@@ -57,10 +57,10 @@ def _refusal(request: Request, status: int, allow: str | None) -> Response:
     """Our problem details for an error status the transport or the routing answered with."""
     # Neither refusal repeats the header it refuses: a value the sender chose is never reflected.
     if status == 421:
-        detail = "this MCP endpoint does not serve the host the Host header names; admit it with serve --allowed-host"
+        detail = "this endpoint does not serve the host in the Host header; admit it with --allowed-host"
         return problem_response(request, "host-not-allowed", detail, trusted_host=False)
     if status == 403:
-        detail = "pages from the origin the Origin header names may not call this MCP endpoint; admit it with serve --allowed-origin"
+        detail = "pages from this Origin may not call this endpoint; admit it with serve --allowed-origin"
         return problem_response(request, "origin-not-allowed", detail)
     if status == 404:
         return problem_response(request, "not-found", f"nothing is published at {request.url.path}")

@@ -8,15 +8,17 @@ when they enforce one rule in different places (handling and transit times, for 
 from __future__ import annotations
 
 from shopterms.policy.codes import register
-from shopterms.policy.diagnostics import CodeInfo, Severity
+from shopterms.policy.diagnostics import CodeInfo
+from shopterms.validators.codes_google_recommended import (
+    GOOG_RECOMMENDED_CODE_BY_SHAPE,
+    GOOG_RECOMMENDED_CODES,
+    code_info,
+)
 
 SHAPES_NAMESPACE = "https://shopterms.org/shapes/google#"
 
 
-def _code(
-    code: str, name: str, summary: str, why: str, example: str, instead: str, severity: Severity = "error"
-) -> CodeInfo:
-    return CodeInfo(code, name, severity, summary, why, example, instead)
+_code = code_info
 
 
 _RETURNS_WHY = "Google shows return terms in Search only from policies that follow its return-policy rules."
@@ -208,6 +210,14 @@ GOOG_CODES: tuple[CodeInfo, ...] = (
         '{"addressCountry": "DE"}',
     ),
     _code(
+        "GOOG025",
+        "origin-country",
+        "A shippingOrigin lacks addressCountry, has several, or it is not an ISO 3166-1 alpha-2 code.",
+        "Google reads where a shipment starts by its country code.",
+        '{"shippingOrigin": {"@type": "DefinedRegion", "addressCountry": "Germany"}}',
+        '{"shippingOrigin": {"@type": "DefinedRegion", "addressCountry": "DE"}}',
+    ),
+    _code(
         "GOOG030",
         "offer-shipping-required",
         "OfferShippingDetails lacks deliveryTime, shippingDestination or shippingRate.",
@@ -271,6 +281,16 @@ GOOG_CODES: tuple[CodeInfo, ...] = (
         '{"handlingTime": {"@type": "QuantitativeValue", "maxValue": 1, "unitCode": "DAY"}}',
         '{"handlingTime": {"@type": "QuantitativeValue", "minValue": 0, "maxValue": 1, "unitCode": "DAY"}}',
     ),
+    _code(
+        "GOOG038",
+        "service-period-without-duration",
+        "A ServicePeriod (a handling or transit time) has no duration.",
+        "The duration carries the number of days; a period without it says nothing about speed.",
+        '{"handlingTime": {"@type": "ServicePeriod", "cutoffTime": "14:00:00+01:00"}}',
+        '{"handlingTime": {"@type": "ServicePeriod", "cutoffTime": "14:00:00+01:00", "duration": '
+        '{"@type": "QuantitativeValue", "minValue": 0, "maxValue": 1, "unitCode": "DAY"}}}',
+    ),
+    *GOOG_RECOMMENDED_CODES,
 )
 
 # Shape local name (in SHAPES_NAMESPACE) → code.
@@ -318,6 +338,9 @@ GOOG_CODE_BY_SHAPE: dict[str, str] = {
     "AmountValue": "GOOG037",
     "OfferHandlingRange": "GOOG035",
     "OfferTransitRange": "GOOG035",
+    "OriginCountry": "GOOG025",
+    "PeriodDuration": "GOOG038",
+    **GOOG_RECOMMENDED_CODE_BY_SHAPE,
 }
 
 register(*GOOG_CODES)

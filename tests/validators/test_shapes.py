@@ -3,6 +3,7 @@ ones pass, and every term the shapes name exists in schema.org 30.0 where the sh
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -47,6 +48,7 @@ EXPECTED_CODE = {
     "google-region-and-postal-code": "GOOG022",
     "google-region-outside-us-au-jp": "GOOG023",
     "google-postal-code-outside-us-ca-au": "GOOG024",
+    "google-origin-country-name": "GOOG025",
     "google-offer-missing-destination": "GOOG030",
     "google-offer-two-rates": "GOOG031",
     "google-currency-symbol": "GOOG032",
@@ -55,6 +57,12 @@ EXPECTED_CODE = {
     "google-offer-handling-without-min": "GOOG035",
     "google-amount-without-currency": "GOOG036",
     "google-amount-without-value": "GOOG037",
+    "google-service-period-without-duration": "GOOG038",
+    "google-service-missing-recommended": "GOOG040",
+    "google-conditions-missing-recommended": "GOOG041",
+    "google-service-period-missing-recommended": "GOOG042",
+    "google-return-missing-recommended": "GOOG043",
+    "google-offer-delivery-time-missing-recommended": "GOOG044",
 }
 # A Country given as destination also lacks the addressCountry a DefinedRegion would carry.
 # An offer's rate without an amount is also a MonetaryAmount without one.
@@ -86,6 +94,73 @@ def test_broken_document_is_caught_with_its_code_and_message(name: str) -> None:
 def test_unsupported_value_hint_suggests_the_closest_allowed_one() -> None:
     [finding] = check_jsonld_google_rules(document("google-return-category-unsupported"))
     assert finding.hint == "did you mean MerchantReturnUnlimitedWindow?"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "google-service-missing-recommended",
+        "google-conditions-missing-recommended",
+        "google-service-period-missing-recommended",
+        "google-return-missing-recommended",
+        "google-offer-delivery-time-missing-recommended",
+    ],
+)
+def test_a_missing_recommended_property_is_a_warning_naming_it(name: str) -> None:
+    findings = check_jsonld_google_rules(document(name))
+    assert findings and {f.severity for f in findings} == {"warning"}
+    assert all("recommend" in f.message or "unsaid" in f.message for f in findings)
+
+
+def test_a_period_without_duration_is_reported_once_not_also_as_missing_unit_and_days() -> None:
+    [finding] = check_jsonld_google_rules(document("google-service-period-without-duration"))
+    assert (finding.code, finding.severity) == ("GOOG038", "error")
+
+
+def test_a_policy_that_takes_no_returns_or_only_links_its_terms_needs_no_recommended_property() -> None:
+    for policy in (
+        {"applicableCountry": "DE", "returnPolicyCategory": "MerchantReturnNotPermitted"},
+        {"merchantReturnLink": "https://shop.example/returns"},
+    ):
+        doc = {"@context": "https://schema.org", "@type": "MerchantReturnPolicy", **policy}
+        assert check_jsonld_google_rules(doc) == []
+
+
+def test_a_policy_under_an_offer_is_not_asked_for_the_organization_level_properties() -> None:
+    policy = {
+        "@type": "MerchantReturnPolicy",
+        "applicableCountry": "DE",
+        "returnPolicyCategory": "MerchantReturnFiniteReturnWindow",
+        "merchantReturnDays": 30,
+        "returnFees": "FreeReturn",
+        "returnMethod": "ReturnByMail",
+    }
+    offer = {"@context": "https://schema.org", "@type": "Offer", "hasMerchantReturnPolicy": policy}
+    assert check_jsonld_google_rules(offer) == []
+    store = {"@context": "https://schema.org", "@type": "OnlineStore", "hasMerchantReturnPolicy": policy}
+    assert {f.detail.rsplit("#", 1)[-1] for f in check_jsonld_google_rules(store) if f.detail} == {
+        "ReturnPolicyCountryGiven",
+        "ReturnRefundTypeGiven",
+    }
+
+
+def test_the_docs_map_every_google_code_in_the_rule_table() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "jsonld-checks.md").read_text(encoding="utf-8")
+    table = text[text.index("### Google's required and recommended properties") :]
+    mapped = {code for info in GOOG_CODES for code in [info.code] if code in table}
+    assert mapped == {info.code for info in GOOG_CODES}
+
+
+def test_an_untyped_order_value_without_currency_is_still_an_amount_without_currency() -> None:
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "ShippingConditions",
+        "shippingDestination": {"@type": "DefinedRegion", "addressCountry": "DE"},
+        "shippingRate": {"@type": "MonetaryAmount", "value": 0, "currency": "EUR"},
+        "transitTime": {"@type": "QuantitativeValue", "minValue": 1, "maxValue": 2, "unitCode": "DAY"},
+        "orderValue": {"minValue": 50},
+    }
+    assert [f.code for f in check_jsonld_google_rules(doc)] == ["GOOG036"]
 
 
 def test_a_transit_cutoff_is_only_a_warning() -> None:

@@ -8,11 +8,11 @@ from typing import Any
 
 import pycountry
 import pytest
-from rdflib import RDF, BNode, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 
 from shopterms.validators.codes_google import GOOG_CODE_BY_SHAPE, GOOG_CODES, SHAPES_NAMESPACE
-from shopterms.validators.shapes import check_jsonld_google_rules, google_shapes
+from shopterms.validators.shapes import _working_shapes, check_jsonld_google_rules, google_shapes
 from shopterms.validators.vocabulary import SCHEMA, schemaorg_vocabulary
 from tests.validators.jsonld_fixtures import (
     GOOD_DOCUMENTS,
@@ -248,6 +248,18 @@ def test_every_schemaorg_term_in_the_shapes_exists_where_it_is_used() -> None:
     known = set(vocabulary.classes) | set(vocabulary.properties) | set(vocabulary.member_types)
     assert all_terms <= known
     assert checked >= 12
+
+
+def test_the_shapes_graph_the_checks_reuse_stays_the_same_from_run_to_run() -> None:
+    check_jsonld_google_rules(document("good-organization"))
+    settled = set(_working_shapes())
+    for name in [*GOOD_DOCUMENTS, *broken_documents("google")]:
+        check_jsonld_google_rules(document(name))
+    assert set(_working_shapes()) == settled
+    assert settled - set(google_shapes()) <= {
+        (OWL.Class, RDFS.subClassOf, RDFS.Class),
+        (OWL.DatatypeProperty, RDFS.subClassOf, RDF.Property),
+    }
 
 
 def test_the_country_list_is_iso_3166_alpha_2() -> None:

@@ -24,6 +24,7 @@ from shopterms.policy.export.openai_feed import read_shipping
 from shopterms.policy.export.openai_feed_rules import COLUMNS
 from shopterms.policy.export.ucp import UcpTarget
 from shopterms.policy.export.ucp_rules import RETURN_TYPE
+from shopterms.policy.export.ucp_targets import policy_items
 
 FEED_COLUMNS = frozenset(COLUMNS) | {"return_window"}
 _FEED_SIGNS = {"seller_name", "return_policy", "accepts_returns", "return_deadline_in_days", "shipping"}
@@ -140,11 +141,17 @@ def is_ucp(payload: Any) -> bool:
 
 def read_ucp(payload: dict[str, Any], source: str) -> SourceDraft:
     if "markets" not in payload and isinstance(payload.get("policies"), list):
+        # A response's merged policies[]: return policies for the whole response are the terms; a
+        # final-sale one that applies_to some goods only names goods that cannot be returned.
         returns = [p for p in payload["policies"] if isinstance(p, dict) and p.get("type") == RETURN_TYPE]
+        scoped = [p for p in returns if p.get("applies_to") and p.get("final_sale")]
+        wide = [p for p in returns if p not in scoped]
         others = [p for p in payload["policies"] if p not in returns]
         payload = {**payload, "policies": others}
-        if returns:
-            payload["markets"] = [{"countries": [], "policies": returns}]
+        if wide or scoped:
+            payload["markets"] = [{"countries": [], "policies": wide}] if wide else []
+            items = [{"items": policy_items(p) or " ".join(p["applies_to"]), "policy": p} for p in scoped]
+            payload["item_policies"] = [*payload.get("item_policies", []), *items]
     try:
         facts = UcpTarget().read(payload)
     except (KeyError, TypeError, ValueError, AttributeError) as error:

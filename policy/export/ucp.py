@@ -3,8 +3,8 @@
 - `policies`: policies for every buyer: the shipping policy (the shop's own policy type) and the
   legal guarantee (`dev.ucp.shopping.policy.warranty`).
 - `markets`: buyers' countries that share a return policy (`dev.ucp.shopping.policy.return`).
-- `item_policies`: final-sale return policies for goods that cannot be returned, to attach with
-  `applies_to` to the matching items of a response.
+- `item_policies`: final-sale return policies for goods that cannot be returned, each with an
+  `applies_to` target on the catalog products tagged with the goods' words (see `ucp_targets`).
 - `links`: the policy pages, `payment_terms`: payment timing as term templates (see `ucp_terms`).
 - `currency`: the currency of every amount, which UCP writes in minor units.
 Families covered: returns, shipping, links, payment and warranty.
@@ -23,6 +23,7 @@ from shopterms.policy.export.facts import Facts, Family, Links, Payment, Returns
 from shopterms.policy.export.loss import LossLog
 from shopterms.policy.export.target import render_json
 from shopterms.policy.export.ucp_rules import GUARANTEE_YEARS, RETURN_TYPE, WARRANTY_TYPE, UcpExport
+from shopterms.policy.export.ucp_targets import policy_items
 
 
 class UcpTarget:
@@ -100,7 +101,10 @@ class UcpTarget:
                 for policy in market["policies"]
                 if policy["type"] == RETURN_TYPE
             )
-            exclusions = tuple(item["items"] for item in payload.get("item_policies", []))
+            exclusions = tuple(
+                item.get("items") or policy_items(item["policy"]) or ""
+                for item in payload.get("item_policies", [])
+            )
             returns = Returns(terms=terms, exclusions=exclusions, currency=currency)
             returns = returns.model_copy(update={"currency": coarsening.returns_currency(returns)})
         return Facts(

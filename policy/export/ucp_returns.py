@@ -15,6 +15,7 @@ from shopterms.policy.export.facts import Returns, ReturnTerms
 from shopterms.policy.export.loss import LossLog
 from shopterms.policy.export.money import from_minor, to_minor
 from shopterms.policy.export.ucp_rules import RETURN_TYPE
+from shopterms.policy.export.ucp_targets import catalog_target
 
 ANCHOR_BY_EVENT = {"delivery": "delivered", "order": "purchased", "shipment": "shipped"}
 METHOD_BY_NAME = {"mail": "by_mail", "in_store": "in_store", "kiosk": "kiosk"}
@@ -169,6 +170,7 @@ def _method(name: str, terms: ReturnTerms, currency: str | None) -> dict[str, An
 def write_final_sale(items: str, url: str | None) -> dict[str, Any]:
     text = f"{items[:1].upper()}{items[1:]} cannot be returned."
     policy: dict[str, Any] = {"type": RETURN_TYPE, "description": {"plain": text}}
+    policy["applies_to"] = [catalog_target(items)]
     if url:
         policy["url"] = url
     policy["final_sale"] = True

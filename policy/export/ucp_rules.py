@@ -128,10 +128,16 @@ class PaymentTerm(Open):
 
 
 class ItemPolicy(Piece):
-    """A final-sale return policy for a group of goods, to attach with applies_to to matching items."""
+    """A final-sale return policy for a group of goods; its applies_to (required here) names the goods."""
 
     items: Annotated[str, StringConstraints(min_length=1)]
     policy: ReturnPolicy
+
+    @model_validator(mode="after")
+    def _targeted(self) -> ItemPolicy:
+        if not self.policy.applies_to:
+            raise ValueError("a policy for some goods only needs applies_to naming them")
+        return self
 
 
 class Market(Piece):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import jsonpath_rfc9535
 import pytest
 from pydantic import ValidationError
 
 from shopterms.policy.export import EXPORTERS_BY_NAME, LossyExport, export
-from shopterms.policy.export.ucp_rules import ReturnPolicy
+from shopterms.policy.export.ucp_rules import ItemPolicy, ReturnPolicy
 from shopterms.policy.export.ucp_shipping import policy_type
+from shopterms.policy.export.ucp_targets import catalog_target, items_of
 from shopterms.policy.loader import load_policy_text, read_policy
 from shopterms.policy.model import Policy
 from tests.conftest import EXAMPLES_DIR
@@ -64,11 +66,27 @@ def test_countries_with_equal_return_terms_share_a_market() -> None:
     assert _payload()["currency"] == "EUR"
 
 
-def test_goods_that_cannot_be_returned_become_final_sale_pieces_to_attach_to_items() -> None:
+def test_goods_that_cannot_be_returned_become_final_sale_policies_that_apply_to_those_goods() -> None:
     [piece] = _payload()["item_policies"]
     assert piece["items"] == "cut fabric"
-    assert piece["policy"]["final_sale"] is True
-    assert "window" not in piece["policy"] and "applies_to" not in piece["policy"]
+    assert piece["policy"]["final_sale"] is True and "window" not in piece["policy"]
+    [target] = piece["policy"]["applies_to"]
+    catalog = {"products": [{"id": "bolt", "tags": ["cut fabric"]}, {"id": "scissors", "tags": ["tools"]}]}
+    assert [node.value["id"] for node in jsonpath_rfc9535.find(target, catalog)] == ["bolt"]
+
+
+@pytest.mark.parametrize("items", ["the 'custom' range", "back\\slash goods", "tab\tseparated"])
+def test_a_target_quotes_any_words_as_an_rfc_9535_string(items: str) -> None:
+    target = catalog_target(items)
+    catalog = {"products": [{"id": "yes", "tags": [items]}, {"id": "no", "tags": [items + "!"]}]}
+    assert [node.value["id"] for node in jsonpath_rfc9535.find(target, catalog)] == ["yes"]
+    assert items_of(target) == items
+
+
+def test_a_policy_for_some_goods_without_a_target_is_refused() -> None:
+    policy = {"type": "dev.ucp.shopping.policy.return", "description": {"plain": "x"}, "final_sale": True}
+    with pytest.raises(ValidationError, match="applies_to"):
+        ItemPolicy.model_validate({"items": "x", "policy": policy})
 
 
 def test_the_shipping_policy_uses_a_type_in_the_shop_s_own_domain() -> None:

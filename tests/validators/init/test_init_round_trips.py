@@ -31,7 +31,7 @@ from shopterms.validators.cli import main
 from shopterms.validators.drafting.page import read_jsonld_source
 from shopterms.validators.file_report import check_loaded
 from shopterms.validators.jsonld_graph import parse_jsonld
-from tests.conftest import example_files
+from tests.conftest import EXAMPLES_DIR, example_files
 
 EXAMPLES = example_files()
 # A value for each required key a format may lack; none of them is a fact the format states.
@@ -177,3 +177,25 @@ def test_odd_values_in_our_json_ld_are_drafted_or_named_never_a_fault(
     result = load_policy_text(composed.text, "shop.yaml")
     assert result.checked
     check_loaded(result)
+
+
+def test_a_ucp_response_s_merged_policies_draft_the_terms_and_the_goods_that_cannot_be_returned(
+    tmp_path: Path,
+) -> None:
+    """What a business embeds in a response: one policies[] with the response-wide return policy of a
+    market and a final-sale policy per group of goods, told apart only by applies_to."""
+    path = EXAMPLES_DIR / "nordlicht-mode.yaml"
+    policy = read_policy(path)
+    payload = export(policy, EXPORTERS_BY_NAME["ucp"], allow_lossy=True).payload
+    [germany] = [market for market in payload["markets"] if market["countries"] == ["DE"]]
+    scoped = [item["policy"] for item in payload["item_policies"]]
+    assert all(p["applies_to"] for p in scoped)
+    response = {"policies": [*payload["policies"], *germany["policies"], *scoped], "links": payload["links"]}
+    source = tmp_path / "checkout-policies.json"
+    source.write_text(json.dumps(response), encoding="utf-8")
+    drafted = _draft(tmp_path, source, "--set", f"country={policy.shop.country}")
+    assert drafted.returns is not None and policy.returns is not None
+    assert [group.items for group in drafted.returns.not_returnable] == sorted(
+        group.items for group in policy.returns.not_returnable
+    )
+    assert drafted.returns.window == policy.returns.window

@@ -18,7 +18,7 @@ def code_info(
     return CodeInfo(code, name, severity, summary, why, example, instead)
 
 
-_SHOWN_WHY = "Google shows more of the terms, and shows them with confidence, when the property is given."
+_SHOWN_WHY = "Google's pages recommend the property; without it Search shows the shopper less of the terms."
 
 GOOG_RECOMMENDED_CODES: tuple[CodeInfo, ...] = (
     code_info(

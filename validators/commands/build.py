@@ -1,5 +1,7 @@
 """`shopterms build POLICY -o DIR`: the JSON-LD, its snippet, Offer-level details and the terms page.
 
+A directory of policy files builds each shop into DIR/<shop>/ (see build_dir.py).
+
 Exit codes: 0 built; 1 the policy has errors (printed as located diagnostics, DIR untouched);
 2 the policy file cannot be read, or DIR cannot be written (DIR untouched).
 """
@@ -10,12 +12,13 @@ from pathlib import Path
 
 import click
 
+from shopterms.validators.commands.bulk_options import chosen_jobs, jobs_option
 from shopterms.validators.commands.evidence_options import evidence_flag
 from shopterms.validators.commands.store_options import store_option
 
 
 @click.command("build")
-@click.argument("policy_file", metavar="POLICY", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("policy_file", metavar="POLICY", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -26,8 +29,19 @@ from shopterms.validators.commands.store_options import store_option
 )
 @evidence_flag
 @store_option
-def build_command(policy_file: Path, output: Path, evidence: bool, store: str | None) -> None:
-    """Compile POLICY into schema.org JSON-LD and a terms page in DIR."""
+@jobs_option
+def build_command(
+    policy_file: Path, output: Path, evidence: bool, store: str | None, jobs: int | None
+) -> None:
+    """Compile POLICY into schema.org JSON-LD and a terms page in DIR.
+
+    POLICY may be a directory: each *.yaml / *.yml file in it is built into DIR/<shop>/ on --jobs
+    processes, past broken files (listed at the end, exit 1).
+    """
+    if policy_file.is_dir():
+        from shopterms.validators.commands.build_dir import build_directory
+
+        build_directory(policy_file, output, jobs=chosen_jobs(jobs), evidence=evidence, store=store)
     from shopterms.policy.documents.artefacts import ArtefactError, BuildInput, render_artefacts
     from shopterms.policy.documents.jsonld_files import POLICY_FILE
     from shopterms.validators.commands.policy_input import load_or_exit

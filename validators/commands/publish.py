@@ -1,5 +1,7 @@
 """`shopterms publish POLICY`: record the policy as the shop's next version in the store.
 
+A directory publishes each of its policy files as its shop (see publish_dir.py).
+
 The policy is checked as `validate` checks it and refused when it has errors (exit 1, nothing
 written). Identical content is not published twice. Exit codes: 0 published, unchanged or signed;
 1 the policy has errors, or another publish of the shop committed while this one ran; 2 the file or
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from shopterms.validators.commands.bulk_options import chosen_jobs, jobs_option
 from shopterms.validators.commands.store_options import fail, parse_moment, shown, store_option
 
 
@@ -41,6 +44,7 @@ def _waiting() -> None:
     help="Private key file for --sign. Default: $SHOPTERMS_SIGNING_KEY, else .shopterms/signing-key.pem.",
 )
 @store_option
+@jobs_option
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -52,9 +56,14 @@ def publish_command(
     sign: bool,
     key_path: Path | None,
     store: str | None,
+    jobs: int | None,
     output_format: str,
 ) -> None:
-    """Publish POLICY (- reads standard input, with --shop) as the shop's next version."""
+    """Publish POLICY (- reads standard input, with --shop) as the shop's next version.
+
+    POLICY may be a directory: each *.yaml / *.yml file in it is published as the shop its name
+    gives, on --jobs processes, past broken files (listed at the end, exit 1).
+    """
     from shopterms.store.errors import StoreError
     from shopterms.store.location import resolve_store
     from shopterms.validators.commands.validate import exit_status, load, summary
@@ -65,6 +74,10 @@ def publish_command(
         raise click.UsageError("publishing standard input needs --shop ID")
     if key_path is not None and not sign:
         raise click.UsageError("--key is used with --sign")
+    if policy_file != "-" and Path(policy_file).is_dir():
+        _publish_directory(
+            Path(policy_file), shop, sign, key_path, effective, note, store, jobs, output_format
+        )
     report = check_loaded(load(policy_file))
     sources = {report.file: report.source}
     errors = [item for item in report.diagnostics if item.severity == "error"]
@@ -129,3 +142,45 @@ def publish_command(
         state = f"scheduled for {shown(when)}" if scheduled else f"in force from {shown(when)}"
         signed = f", signed with key {version.key_id}" if version.signed else ""
         click.echo(f"published {label}, {state}{signed}")
+
+
+def _publish_directory(
+    directory: Path,
+    shop: str | None,
+    sign: bool,
+    key_path: Path | None,
+    effective: str | None,
+    note: str | None,
+    store: str | None,
+    jobs: int | None,
+    output_format: str,
+) -> None:
+    from shopterms.store.errors import StoreError
+    from shopterms.store.signing import default_key_path, key_file_is_private, load_key
+    from shopterms.validators.commands.publish_dir import publish_directory
+
+    if shop is not None:
+        raise click.UsageError(
+            "--shop names one shop; a directory publishes each file as the shop of its name"
+        )
+    key_file = None
+    if sign:
+        key_file = key_path or default_key_path()
+        try:
+            load_key(key_file)  # a missing or unreadable key stops the run before any shop
+        except StoreError as error:
+            fail(error, "publish")
+        if not key_file_is_private(key_file):
+            click.echo(
+                f"shopterms publish: warning: others may read the private key {key_file}; chmod 600 it",
+                err=True,
+            )
+    publish_directory(
+        directory,
+        jobs=chosen_jobs(jobs),
+        effective=effective,
+        note=note,
+        key_path=key_file,
+        store=store,
+        output_format=output_format,
+    )

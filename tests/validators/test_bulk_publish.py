@@ -124,3 +124,19 @@ def test_a_directory_without_policy_files_and_shop_with_a_directory_are_refused(
     )
     status, _, stderr = _run("publish", str(tmp_path / "empty"), "--shop", "x")
     assert status == 2 and "--shop names one shop" in stderr
+
+
+def test_sign_note_and_effective_apply_to_every_shop_of_the_directory(tmp_path: Path) -> None:
+    generate_shops(2, tmp_path / "shops", seed=7)
+    store = f"sqlite:///{tmp_path / 's.db'}"
+    _run("keys", "init", "--key", str(tmp_path / "key.pem"))
+    arguments = ["--store", store, "--note", "first terms", "--effective", "2026-01-01"]
+    status, _, _ = _run(
+        "publish", str(tmp_path / "shops"), *arguments, "--sign", "--key", str(tmp_path / "key.pem")
+    )
+    assert status == 0
+    with StoreReader.open(parse_store(store)) as reader:
+        versions = [reader.versions(shop)[0] for shop in reader.shops()]
+    assert [(version.note, version.signed) for version in versions] == [("first terms", True)] * 2
+    # midnight in each shop's own zone: shop-00001 is in Berlin, shop-00002 in Amsterdam (both +01:00)
+    assert {version.effective_from.isoformat() for version in versions} == {"2026-01-01T00:00:00+01:00"}

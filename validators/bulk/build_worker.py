@@ -3,6 +3,8 @@
 Each shop's directory is replaced as a whole (validators/publish/swap.py): its files are made in
 memory, written into a fresh directory beside OUT/<shop> and renamed into place. A shop that fails
 keeps the directory its last good build left.
+
+Imported only by `build DIR`, in the parent before the workers are forked (imports paid once).
 """
 
 from __future__ import annotations
@@ -12,9 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shopterms.policy.documents.artefacts import ArtefactError, BuildInput, render_artefacts
+from shopterms.policy.documents.jsonld_files import POLICY_FILE
 from shopterms.policy.loader import load_policy
+from shopterms.store.errors import StoreError
 from shopterms.store.location import StoreLocation
+from shopterms.store.publishing import check_shop_id
 from shopterms.validators.bulk.results import ShopResult, failure
+from shopterms.validators.publish.swap import TargetError, replace_directory
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -60,12 +67,6 @@ def build_file(file: str) -> ShopResult:
 
 
 def _build(worker: _Worker, file: str, shop: str) -> ShopResult:
-    from shopterms.policy.documents.artefacts import ArtefactError, BuildInput, render_artefacts
-    from shopterms.policy.documents.jsonld_files import POLICY_FILE
-    from shopterms.store.errors import StoreError
-    from shopterms.store.publishing import check_shop_id
-    from shopterms.validators.publish.swap import TargetError, replace_directory
-
     result = load_policy(file)
     if result.policy is None:
         errors = [item for item in result.diagnostics if item.severity == "error"]

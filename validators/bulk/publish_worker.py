@@ -4,6 +4,9 @@ Each worker keeps one engine on the store for all its files. The store's write l
 keeps the writers in order: a worker checks and renders its shop without any lock, then commits the
 version in one short transaction under the lock, so workers wait for each other only for those few
 inserts. Another worker is no reason to warn, so waiting for the lock is silent here.
+
+This module is imported only by `publish DIR`, in the parent before the workers are forked, so its
+imports are paid once rather than in every worker.
 """
 
 from __future__ import annotations
@@ -13,9 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
+
 from shopterms.policy.loader import load_policy
+from shopterms.store.engine import create_engine_for
+from shopterms.store.errors import StoreError
 from shopterms.store.location import StoreLocation
+from shopterms.store.publishing import Draft, check_shop_id, publish
+from shopterms.store.signing import load_key
 from shopterms.validators.bulk.results import ShopResult, failure
+from shopterms.validators.commands.store_options import parse_moment
 from shopterms.validators.file_report import check_loaded
 
 if TYPE_CHECKING:
@@ -47,9 +57,6 @@ _worker: _Worker | None = None
 def start(settings: PublishSettings) -> Callable[[], None]:
     """Open this process's engine (and signing key); returns what closes them."""
     global _worker
-    from shopterms.store.engine import create_engine_for
-    from shopterms.store.signing import load_key
-
     key = None if settings.key_path is None else load_key(settings.key_path)
     engine = create_engine_for(settings.location, read_only=False)
     _worker = _Worker(settings, engine, key)
@@ -67,12 +74,6 @@ def publish_file(file: str) -> ShopResult:
 
 
 def _publish(worker: _Worker, file: str, shop: str) -> ShopResult:
-    import click
-
-    from shopterms.store.errors import StoreError
-    from shopterms.store.publishing import Draft, check_shop_id, publish
-    from shopterms.validators.commands.store_options import parse_moment
-
     report = check_loaded(load_policy(file))
     errors = [item for item in report.diagnostics if item.severity == "error"]
     if errors or report.result.policy is None:

@@ -12,8 +12,9 @@ import csv
 import gzip
 import io
 import json
+import operator
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -70,6 +71,15 @@ class ExportReader:
             for column, values in self.mapping.skip.items()
             if column in header
         ]
+        # The fields of a row, in the order of FIELDS (None for a field the file has no column for).
+        pick: Callable[[list[str]], RawRow]
+        if None in positions:
+
+            def pick(values: list[str]) -> RawRow:
+                return [None if position is None else values[position] for position in positions]
+
+        else:
+            pick = operator.itemgetter(*positions)
         width, previous = len(header), reader.line_num
         while True:
             try:
@@ -89,7 +99,7 @@ class ExportReader:
             if skips and _skipped(values, skips):
                 self.skipped += 1
                 continue
-            yield line, [None if position is None else values[position] for position in positions]
+            yield line, pick(values)
 
     def _positions(self, header: list[str]) -> list[int | None]:
         columns = self.mapping.columns

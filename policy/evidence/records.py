@@ -9,34 +9,33 @@ carrier or the shop wrote it is the day the buyer lived.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-_EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
+EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
+_MICROSECOND: Final = dt.timedelta(microseconds=1)
 
 
 def day_number(day: dt.date) -> int:
     """Days since 1970-01-01."""
-    return day.toordinal() - _EPOCH_ORDINAL
+    return day.toordinal() - EPOCH_ORDINAL
 
 
 def day_of(number: int) -> dt.date:
-    return dt.date.fromordinal(number + _EPOCH_ORDINAL)
+    return dt.date.fromordinal(number + EPOCH_ORDINAL)
 
 
 def moment_us(moment: dt.datetime) -> int:
     """Microseconds since the epoch, UTC."""
-    delta = moment - EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    return (moment - EPOCH) // _MICROSECOND
 
 
 def moment_of(value: int) -> dt.datetime:
     return EPOCH + dt.timedelta(microseconds=value)
 
 
-@dataclass(frozen=True, slots=True)
-class ParcelRecord:
+# Records are named tuples: an ingest makes millions of them and writes each as the tuple it already is.
+class ParcelRecord(NamedTuple):
     """One parcel of one order: where it went, by which service, and when it moved."""
 
     parcel_key: str
@@ -52,8 +51,7 @@ class ParcelRecord:
     delivered_day: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ReturnRecord:
+class ReturnRecord(NamedTuple):
     """The return of a parcel: when it was asked for, sent back, received, and refunded."""
 
     parcel_key: str

@@ -45,16 +45,9 @@ class IngestReport:
     notices: list[str] = field(default_factory=list)
 
 
-def _merge_parcel(old: ParcelRecord, new: ParcelRecord) -> ParcelRecord:
-    return ParcelRecord(*(b if b is not None else a for a, b in zip(_fields(old), _fields(new), strict=True)))
-
-
-def _merge_return(old: ReturnRecord, new: ReturnRecord) -> ReturnRecord:
-    return ReturnRecord(*(b if b is not None else a for a, b in zip(_fields(old), _fields(new), strict=True)))
-
-
-def _fields(record: ParcelRecord | ReturnRecord) -> tuple[Any, ...]:
-    return tuple(getattr(record, name) for name in record.__slots__)
+def _merged(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[Any]:
+    """The fields of a record updated by a later row of the same parcel: its values win, empty ones keep."""
+    return [b if b is not None else a for a, b in zip(old, new, strict=True)]
 
 
 class _Batch:
@@ -67,18 +60,19 @@ class _Batch:
 
     def add(self, parcel: ParcelRecord, returned: ReturnRecord | None) -> None:
         known = self.parcels.get(parcel.parcel_key)
-        self.parcels[parcel.parcel_key] = parcel if known is None else _merge_parcel(known, parcel)
+        self.parcels[parcel.parcel_key] = parcel if known is None else ParcelRecord(*_merged(known, parcel))
         if returned is not None:
             earlier = self.returns.get(returned.parcel_key)
             self.returns[returned.parcel_key] = (
-                returned if earlier is None else _merge_return(earlier, returned)
+                returned if earlier is None else ReturnRecord(*_merged(earlier, returned))
             )
 
     def rows(self, now_us: int) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
         shop = self.shop
         return (
-            [(shop, *_fields(record), now_us) for record in self.parcels.values()],
-            [(shop, *_fields(record), now_us) for record in self.returns.values()],
+            # In key order: the primary key's B-tree is then filled page by page, not at random.
+            [(shop, *record, now_us) for _, record in sorted(self.parcels.items())],
+            [(shop, *record, now_us) for _, record in sorted(self.returns.items())],
         )
 
 

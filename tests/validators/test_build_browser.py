@@ -3,7 +3,6 @@ screenshot is taken (look at it with `pytest -m browser --basetemp=...`, see doc
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,41 +10,18 @@ from click.testing import CliRunner
 
 from shopterms.validators.cli import main
 from tests.conftest import EXAMPLES_DIR
+from tests.headless_chromium import chromium, require_chromium, screenshot
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Headless and isolated: no GPU, no sandbox (containers), and nothing that reaches out to the network.
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_chromium()
     out = tmp_path_factory.mktemp("browser") / "site"
     result = CliRunner().invoke(main, ["build", str(EXAMPLES_DIR / "nordlicht-mode.yaml"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     return out
-
-
-def chromium(profile: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    command = [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *arguments]
-    # The timeout only stops a hung browser; nothing here waits on time.
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
 @pytest.mark.parametrize("page", ["index.html", "index.en.html"])
@@ -61,13 +37,5 @@ def test_rendered_dom_carries_the_shop_name_and_the_jsonld(site: Path, page: str
 def test_screenshot_of_the_terms_page_is_written(site: Path, tmp_path: Path) -> None:
     shot = tmp_path / "screenshots" / "terms-de.png"
     shot.parent.mkdir()
-    run = chromium(
-        tmp_path / "profile",
-        f"--screenshot={shot}",
-        "--window-size=1280,2400",
-        (site / "index.html").as_uri(),
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    data = shot.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    data = screenshot(tmp_path / "profile", site / "index.html", shot, 1280, 2400)
     assert len(data) > 10_000

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 import anyio
 
@@ -91,6 +92,7 @@ class ReplicaRegistry(ShopRegistry):
         # Set in the thread taking up changes: it reads the store while still marked degraded (that is
         # how it finds the store back), where requests are refused.
         self._refreshing = threading.local()
+        self._keys: tuple[int, list[dict[str, Any]] | None] = (0, None)
 
     # --- what the server reads -------------------------------------------------------------------
     @property
@@ -140,6 +142,20 @@ class ReplicaRegistry(ShopRegistry):
         except StoreError as error:
             self.health.fail(error.message)
             raise
+
+    def server_keys(self) -> list[dict[str, Any]]:
+        """Every key in the store (only publishing with a key records one), read once per change taken
+        up, so every replica names the same keys whatever shops it holds."""
+        generation, keys = self._keys
+        if generation != self.generation or keys is None:
+            self._refuse_while_degraded("the store's keys")
+            try:
+                keys = self.reader.public_keys()
+            except StoreError as error:
+                self.health.fail(error.message)
+                raise
+            self._keys = (self.generation, keys)
+        return keys
 
     def replace_shops(self, shops: Mapping[str, ShopTerms]) -> None:
         raise TypeError("a replica reads its shops from the store; it is never given them")

@@ -107,6 +107,13 @@ class ShopRegistry:
         """The ids an unknown shop id is compared with, for a "did you mean" (none for a replica)."""
         return sorted(self._shops)
 
+    def server_keys(self) -> list[dict[str, Any]]:
+        """Every public key that signs a version of a shop served (the JWK Set at a server's root)."""
+        kids = sorted(
+            {v.key_id for terms in self.shops.values() for v in terms.timeline.versions if v.key_id}
+        )
+        return self.signatures.public_keys(kids) if self.signatures is not None and kids else []
+
     def listing(self, after: str | None, limit: int) -> ShopListing:
         """The shops served, a page at a time by id: those after `after`, at most `limit`."""
         states = sorted(self.states.items())

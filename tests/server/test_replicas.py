@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 
+from shopterms.store.signing import create_key
 from tests.server.replica_harness import replica, wait_until
 from tests.store.store_harness import EXPRESS_CUTOFF, SHOP, publish_text, variant
 
@@ -19,6 +20,7 @@ SAME_ON_EVERY_REPLICA = [
     "/shops",
     "/llms.txt",
     "/openapi.json",
+    "/.well-known/jwks.json",
 ]
 
 
@@ -27,7 +29,8 @@ def _etag(client: httpx.Client, path: str) -> str:
 
 
 def test_replicas_answer_alike_and_both_take_up_a_new_version(store_url: str, tmp_path: Path) -> None:
-    publish_text(store_url, now="2026-01-01T09:00:00+00:00")
+    key = create_key(tmp_path / "signing-key.pem")
+    publish_text(store_url, now="2026-01-01T09:00:00+00:00", key=key)
     publish_text(store_url, now="2026-01-01T09:00:00+00:00", shop="zweitladen")
     # Behind one load balancer, replicas are reached at one public address.
     public = ("--public-url", "https://terms.example")
@@ -41,6 +44,8 @@ def test_replicas_answer_alike_and_both_take_up_a_new_version(store_url: str, tm
             assert first.content == second.content, path
             assert first.headers.get("ETag") == second.headers.get("ETag"), path
         assert [shop["id"] for shop in a.get("/shops").json()["shops"]] == [SHOP, "zweitladen"]
+        # Both name the store's keys, whichever shops each holds.
+        assert b.get("/.well-known/jwks.json").json()["keys"][0]["kid"] == key.kid
 
         second_version = publish_text(store_url, variant(EXPRESS_CUTOFF), now="2026-01-02T09:00:00+00:00")
         wanted = f'"{second_version.version.hash}"'

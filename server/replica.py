@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -41,6 +42,7 @@ from shopterms.store.timeline import BeforeFirstVersionError, Timeline
 
 DEFAULT_CACHE_SHOPS = 10_000
 DEFAULT_CACHE_MB = 1024
+UNKNOWN_IDS = 10_000  # unknown ids remembered (about 1 MB)
 
 
 class HeldFigures:
@@ -93,6 +95,9 @@ class ReplicaRegistry(ShopRegistry):
         # how it finds the store back), where requests are refused.
         self._refreshing = threading.local()
         self._keys: tuple[int, list[dict[str, Any]] | None] = (0, None)
+        # Ids asked for that the store has no shop of, so asking again costs no query. Exact: a first
+        # publish of one is a change the listener passes to `changed`, which forgets it.
+        self._unknown: OrderedDict[str, None] = OrderedDict()
 
     # --- what the server reads -------------------------------------------------------------------
     @property
@@ -168,6 +173,8 @@ class ReplicaRegistry(ShopRegistry):
                 held = self.cache.get(shop_id)
                 if held is not None:
                     return held
+                if shop_id in self._unknown:
+                    return None
                 flight = self._flights.get(shop_id)
                 owner = flight is None
                 if flight is None:
@@ -198,6 +205,10 @@ class ReplicaRegistry(ShopRegistry):
                     continue
                 if terms is not None:
                     self.cache.put(shop_id, terms, terms_bytes(terms))
+                else:
+                    self._unknown[shop_id] = None
+                    if len(self._unknown) > UNKNOWN_IDS:
+                        self._unknown.popitem(last=False)
                 return terms
 
     def _read(self, shop_id: str, present: ShopTerms | None = None) -> ShopTerms | None:
@@ -271,6 +282,7 @@ class ReplicaRegistry(ShopRegistry):
         refreshed = []
         for shop_id in shop_ids:
             with self._lock:
+                self._unknown.pop(shop_id, None)
                 flight = self._flights.get(shop_id)
                 if flight is not None:
                     flight.stale = True

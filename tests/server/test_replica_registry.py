@@ -70,6 +70,19 @@ def test_a_first_request_reads_only_that_shop_and_holds_it(store_url: str) -> No
             assert registry.terms("shop-001") is terms
         assert again == []  # held: answered from memory
         assert registry.terms("no-such-shop") is None
+        with _statements(registry.reader) as asked_again:
+            assert registry.terms("no-such-shop") is None
+        assert asked_again == []  # remembered as unknown until a change names it
+
+
+def test_an_id_once_unknown_is_served_when_its_shop_is_published(store_url: str) -> None:
+    _publish_shops(store_url, 1)
+    with _replica(store_url) as registry:
+        watcher = ReplicaWatcher(registry)
+        assert registry.terms("zweitladen") is None
+        publish_text(store_url, now="2026-01-01T09:00:00+00:00", shop="zweitladen")
+        watcher.catch_up()
+        assert registry.terms("zweitladen") is not None
 
 
 def test_the_least_recently_used_shops_go_past_the_bound(store_url: str) -> None:

@@ -7,7 +7,9 @@
    published and both are polled (every 5 ms) until they serve it. Seconds from the publish's commit
    to the later of the two, over several publications. Target: <= 1 s. PostgreSQL learns of it by
    LISTEN/NOTIFY; SQLite by polling the change counter once a second (so ~0.5 s on average).
-3. memory: the replica's resident memory (RSS) after asking for M shops with --cache-shops C, and the
+3. first answers: /policy of each of M shops asked for the first time (read from the store) and
+   right after (held), p50 and p99.
+4. memory: the replica's resident memory (RSS) after asking for M shops with --cache-shops C, and the
    cache's own estimate from /healthz.
 
     python bench/replica.py [--shops 2000] [--store postgresql://… | sqlite (default)] [--rounds 5]
@@ -163,6 +165,23 @@ def memory(store: str, shops: list[str], cache_shops: int) -> list[tuple[int, in
     return points
 
 
+def first_answers(store: str, shops: list[str]) -> tuple[list[float], list[float]]:
+    """Seconds of each shop's first /policy (read from the store) and of a second one (held)."""
+    cold, warm = [], []
+    with server(store, "--replica", "--cache-shops", str(len(shops))) as (client, _, _process):
+        for shop in shops:
+            for times in (cold, warm):
+                started = time.perf_counter()
+                assert client.get(f"/shops/{shop}/policy").status_code == 200
+                times.append(time.perf_counter() - started)
+    return cold, warm
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
 def _schema_beside(url: str, schema: str) -> str:
     """A store of one shop in a schema of its own in the same PostgreSQL database."""
     import psycopg
@@ -212,6 +231,13 @@ def main() -> None:
         print(
             f"propagation to two replicas ({many.split(':')[0]}): median {statistics.median(took):.3f} s, "
             f"max {max(took):.3f} s over {len(took)} publications (target <= 1 s)"
+        )
+
+        cold, warm = first_answers(many, shops[: args.touch])
+        print(
+            f"/policy of a shop not held (read from the store): p50 {_percentile(cold, 0.5) * 1000:.1f} ms, "
+            f"p99 {_percentile(cold, 0.99) * 1000:.1f} ms; held: p50 {_percentile(warm, 0.5) * 1000:.1f} ms, "
+            f"p99 {_percentile(warm, 0.99) * 1000:.1f} ms ({len(cold)} shops, one client)"
         )
 
         points = memory(many, shops[: args.touch], args.cache_shops)

@@ -77,3 +77,11 @@ def test_a_served_store_takes_up_a_new_publication_by_itself(store_url: str) -> 
     finally:
         process.terminate()
         process.communicate(timeout=30)
+
+
+def test_replica_needs_a_store_and_serves_every_shop_of_it() -> None:
+    for args in (("examples/kleinkram.yaml", "--replica"), ("--store", "s.db", "--shop", "x", "--replica")):
+        done = subprocess.run(
+            _shopterms("serve", *args), capture_output=True, text=True, timeout=60, check=False
+        )
+        assert done.returncode == 2 and "--replica serves every shop of a store" in done.stderr

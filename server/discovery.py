@@ -5,7 +5,7 @@
 import datetime as dt
 import html
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlencode
 
 import anyio
@@ -55,15 +55,31 @@ class ShopHealth(BaseModel):
     )
 
 
-class HealthReport(BaseModel):
-    """The server is up; when each shop's terms were loaded."""
+ERRORS_DESCRIPTION = "Every error of the file, one `file:line:col: error[CODE] message` a line."
 
-    status: str = Field(
-        description="ok; or, for a replica (serve --replica) that cannot read its store, degraded: it "
-        "answers from the shops it holds and refuses the others with 503.",
+
+class BrokenFile(BaseModel):
+    """A shop whose policy file has errors."""
+
+    id: str = Field(description="Shop id.")
+    file: str = Field(description="The policy file.")
+    error: str = Field(description=ERRORS_DESCRIPTION)
+    serving: bool = Field(
+        description="true: the shop's previous valid terms keep serving; false: it answers 503."
+    )
+
+
+class HealthReport(BaseModel):
+    """The server is up; when each shop's terms were loaded, and which policy files have errors."""
+
+    status: Literal["ok", "degraded"] = Field(
+        description="ok; or degraded: a policy file has errors (see `broken`; every valid shop serves), "
+        "or a replica (serve --replica) cannot read its store (it answers from the shops it holds and "
+        "refuses the others with 503).",
         examples=["ok"],
     )
     shops: list[ShopHealth] = Field(description="Every shop served (a replica: every shop it holds now).")
+    broken: list[BrokenFile] = Field(default=[], description="Every policy file that failed to load.")
     store: StoreReport | None = Field(default=None, description="A replica's connection to its store.")
     cache: CacheReport | None = Field(default=None, description="A replica's shops held in memory.")
 
@@ -76,6 +92,18 @@ class ShopEntry(BaseModel):
     url: str = Field(description="Base address of this shop's API.")
     terms_page: str = Field(description="The terms for people (HTML).")
     llms_txt: str = Field(description="The terms for language models (Markdown).")
+    reload_error: str | None = Field(
+        default=None,
+        description="Why the latest version of its policy file failed to load (the previous terms serve).",
+    )
+
+
+class UnavailableShop(BaseModel):
+    """A shop whose policy file has errors and has no valid terms to serve: its endpoints answer 503."""
+
+    id: str = Field(description="Shop id: the policy file's name without .yaml.")
+    url: str = Field(description="Base address of this shop's API (503 until its file is fixed).")
+    error: str = Field(description=ERRORS_DESCRIPTION)
 
 
 class ShopIndex(BaseModel):
@@ -84,6 +112,10 @@ class ShopIndex(BaseModel):
     shops: list[ShopEntry] = Field(description="Shops, by id.")
     next: str | None = Field(
         default=None, description="Address of the next page (also in the Link header); null on the last."
+    )
+    unavailable: list[UnavailableShop] = Field(
+        default=[],
+        description="Shops whose policy files have errors and which answer 503 (on the first page).",
     )
 
 
@@ -214,15 +246,29 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
         # Changes whenever any shop is reloaded, so memoised server-wide documents follow.
         if isinstance(registry, ReplicaRegistry):
             return ("replica", registry.generation)
-        return tuple((shop_id, state.loaded_at) for shop_id, state in registry.states.items())
+        loaded = tuple((shop_id, state.loaded_at) for shop_id, state in registry.states.items())
+        return (loaded, tuple(registry.errors.items()))  # a file that breaks changes the index too
 
-    @router.get("/healthz", response_model=HealthReport, summary="Health", description="Liveness check.")
+    @router.get(
+        "/healthz",
+        response_model=HealthReport,
+        summary="Health",
+        description="Liveness check; `degraded` names the policy files that have errors (or a replica's "
+        "store that cannot be read).",
+    )
     async def health() -> HealthReport:
         errors = registry.errors
         replica = registry if isinstance(registry, ReplicaRegistry) else None
         store = replica.health.report() if replica is not None else None
+        served = registry.shops
+        broken = [
+            BrokenFile(id=shop_id, file=str(problem.path), error=problem.message, serving=shop_id in served)
+            for shop_id, problem in sorted(registry.problems.items())
+        ]
+        degraded = bool(broken) or (store is not None and store.status == "degraded")
         return HealthReport(
-            status="degraded" if store is not None and store.status == "degraded" else "ok",
+            status="degraded" if degraded else "ok",
+            broken=broken,
             store=store,
             cache=replica.cache.report() if replica is not None else None,
             shops=[
@@ -278,13 +324,18 @@ def server_router(registry: ShopRegistry, settings: ServerSettings) -> APIRouter
         result = []
         for shop_id, name in listing.shops:
             base = f"{root}/shops/{shop_id}"
-            result.append(
-                ShopEntry(id=shop_id, name=name, url=base, terms_page=base + "/", llms_txt=base + "/llms.txt")
+            entry = ShopEntry(
+                id=shop_id, name=name, url=base, terms_page=base + "/", llms_txt=base + "/llms.txt"
             )
+            result.append(entry.model_copy(update={"reload_error": registry.errors.get(shop_id)}))
         later = None
         if listing.after is not None:
             later = f"{root}/shops?{urlencode({'after': listing.after, 'limit': limit})}"
-        return ShopIndex(shops=result, next=later)
+        unavailable = [
+            UnavailableShop(id=shop_id, url=f"{root}/shops/{shop_id}", error=problem.message)
+            for shop_id, problem in sorted(registry.unavailable().items())
+        ]
+        return ShopIndex(shops=result, next=later, unavailable=unavailable if after is None else [])
 
     async def indexed(
         request: Request,

@@ -7,6 +7,9 @@ session manager), because Starlette never runs a mounted app's own lifespan.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
@@ -46,8 +49,9 @@ class ApiCors:
 
     def __init__(self, app: ASGIApp, mount_paths: Sequence[str] = (), api_paths: Sequence[str] = ()) -> None:
         self.app = app
-        self.mount_paths = tuple(mount_paths)
-        self.api_paths = frozenset(api_paths)  # documents the API serves under a mount path
+        # Mount paths may hold parameters (/shops/{shop_id}/mcp): each matches one path segment.
+        self.mounted = [_path_pattern(path, subpaths=True) for path in mount_paths]
+        self.api_paths = [_path_pattern(path) for path in api_paths]  # the API's documents under a mount
         self.cors = CORSMiddleware(
             app,
             allow_origins=["*"],
@@ -59,11 +63,26 @@ class ApiCors:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        mounted = any(path == p or path.startswith(p + "/") for p in self.mount_paths)
-        if scope["type"] == "http" and mounted and path not in self.api_paths:
+        mounted = any(pattern.match(path) for pattern in self.mounted)
+        if scope["type"] == "http" and mounted and not any(pattern.match(path) for pattern in self.api_paths):
             await self.app(scope, receive, send)
         else:
             await self.cors(scope, receive, send)
+
+
+async def _stopped(task: asyncio.Task[None]) -> None:
+    """Cancel a background task and wait until it has ended (the file watcher stops its thread first)."""
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+def _path_pattern(path: str, *, subpaths: bool = False) -> re.Pattern[str]:
+    """A route path as a regular expression: each {parameter} one segment; with `subpaths`, what lies
+    under it too."""
+    parts = re.split(r"\{[^}]+\}", path)
+    body = "[^/]+".join(re.escape(part) for part in parts)
+    return re.compile(f"^{body}(?:/.*)?$" if subpaths else f"^{body}$")
 
 
 def _headers_only(send: Send) -> Send:
@@ -129,10 +148,8 @@ def create_app(
             if handle_sighup and reloader.install_sighup():
                 stack.callback(reloader.remove_sighup)
             if watch:
-                import asyncio
-
                 task = asyncio.create_task(reloader.watch(watch))
-                stack.callback(task.cancel)
+                stack.push_async_callback(_stopped, task)
             yield {"reloader": reloader}
 
     first = next(iter(registry.states.values()), None)

@@ -92,6 +92,14 @@ PROBLEM_KINDS_BY_NAME: dict[str, ProblemKind] = {
         "The store the terms are served from could not be read for this version; the versions already "
         "loaded keep answering. Try again shortly.",
     ),
+    "shop-unavailable": ProblemKind(
+        503,
+        "Shop unavailable",
+        "The shop's policy file has errors and no valid version of it has been loaded, so none of its "
+        "endpoints can answer; `detail` gives every error as file:line:col: error[CODE] message, and "
+        "/healthz lists it. The other shops keep serving. Once the file is fixed the server takes it up "
+        "(serve --watch, or SIGHUP).",
+    ),
     "server-error": ProblemKind(
         500, "Server error", "The server failed to answer; the error has been logged."
     ),
@@ -100,6 +108,15 @@ PROBLEM_KINDS_BY_NAME: dict[str, ProblemKind] = {
 
 class UnknownShopError(QueryError):
     """The path names a shop this server does not serve."""
+
+
+class ShopUnavailableError(QueryError):
+    """The path names a shop whose policy file has errors and which has no valid terms to serve."""
+
+
+def unavailable_detail(shop_id: str, errors: str) -> str:
+    """The detail of a shop-unavailable problem: which shop, and every located error of its file."""
+    return f"the shop '{shop_id}' is not served: its policy file has errors.\n{errors}"
 
 
 class UnknownPageError(QueryError):
@@ -214,6 +231,8 @@ async def _query_error(request: Request, error: Exception) -> Response:
         kind = "not-covered"
     elif isinstance(error, NotInForceError):
         kind = "not-in-force"
+    elif isinstance(error, ShopUnavailableError):
+        kind = "shop-unavailable"
     elif isinstance(error, NotSignedError):
         kind = "not-signed"
     elif isinstance(error, UnknownShopError | UnknownPageError | UnknownVersionError):

@@ -11,7 +11,7 @@ from starlette.requests import Request
 
 from shopterms.policy.arguments import MOMENT
 from shopterms.policy.errors import listing, suggest
-from shopterms.server.problems import UnknownShopError
+from shopterms.server.problems import ShopUnavailableError, UnknownShopError, unavailable_detail
 from shopterms.server.selection import (
     AS_OF,
     AS_OF_DESCRIPTION,
@@ -51,6 +51,9 @@ def terms_resolver(registry: ShopRegistry) -> Callable[..., Awaitable[ShopTerms]
     ) -> ShopTerms:
         terms = await registry.find(shop_id)
         if terms is None:
+            problem = registry.problems.get(shop_id)
+            if problem is not None:
+                raise ShopUnavailableError("shop_id", unavailable_detail(shop_id, problem.message))
             ids = registry.shop_choices()
             if registry.lazy:  # a replica does not list every shop of its store to name them
                 message = f"there is no shop '{shop_id}'; the shops served are listed at /shops."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
@@ -30,6 +31,8 @@ from shopterms.store.listing import ShopListing
 from shopterms.store.moments import utc_now
 from shopterms.store.records import VersionInfo
 from shopterms.store.timeline import BeforeFirstVersionError
+
+POLICY_SUFFIXES = (".yaml", ".yml")
 
 
 class Signatures(Protocol):
@@ -70,12 +73,21 @@ class ShopRegistry:
             self.replace_shops(shops)
         if states is not None:
             self.replace(states)
-        # The last failed reload of each shop, in words, until a reload of it succeeds.
-        self.errors: Mapping[str, str] = MappingProxyType({})
+        # Each shop whose policy file failed to load, until a load of it succeeds; replaced as a whole.
+        self.problems: Mapping[str, LoadProblem] = MappingProxyType({})
 
     @property
     def shops(self) -> Mapping[str, ShopTerms]:
         return self._shops
+
+    @property
+    def errors(self) -> Mapping[str, str]:
+        """Why the last load of each shop's file failed, in located lines (file:line:col: error[CODE] …)."""
+        return {shop_id: problem.message for shop_id, problem in self.problems.items()}
+
+    def unavailable(self) -> dict[str, LoadProblem]:
+        """The shops not served because their files have errors and no valid version was ever loaded."""
+        return {shop_id: problem for shop_id, problem in self.problems.items() if shop_id not in self._shops}
 
     @property
     def states(self) -> Mapping[str, ShopState]:
@@ -153,18 +165,60 @@ class ShopRegistry:
         return self.clock()
 
 
+@dataclass(frozen=True)
+class LoadProblem:
+    """A policy file that could not be loaded: where it is, why (every error, located), and which version
+    of it failed (so the same bad version is not read and reported again)."""
+
+    path: Path
+    message: str
+    fingerprint: Fingerprint | None
+
+
+def is_policy_file(path: Path) -> bool:
+    """*.yaml and *.yml, but not hidden files (editors' lock and swap files: .#shop.yaml)."""
+    return path.suffix in POLICY_SUFFIXES and not path.name.startswith(".")
+
+
 def policy_files(directory: Path) -> list[Path]:
-    """The policy files of a directory served as many shops: *.yaml and *.yml, sorted."""
-    return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+    """The policy files of a directory served as many shops, sorted."""
+    return sorted(path for path in directory.iterdir() if is_policy_file(path) and path.is_file())
+
+
+def describe(error: PolicyError) -> str:
+    """Every error diagnostic of a failed load, one located line each."""
+    lines = [d.headline for d in error.result.diagnostics if d.severity == "error"]
+    return "\n".join(lines) or str(error)
+
+
+def try_load(path: Path, shop_id: str, public_url: str | None) -> ShopState | LoadProblem:
+    """The state read from a policy file, or why it cannot be served; never raises for a bad file."""
+    fingerprint = Fingerprint.of(path)
+    try:
+        return load_state(path, shop_id, public_url)
+    except PolicyError as error:
+        return LoadProblem(path, describe(error), fingerprint)
+    except OSError as error:
+        return LoadProblem(path, f"{path}: cannot be read ({error.strerror or error})", fingerprint)
 
 
 def open_registry(source: Path, public_url: str | None = None) -> ShopRegistry:
-    """Load a policy file, or every one of a directory; raises PolicyError for the first invalid one."""
+    """Load a policy file (raises PolicyError when it is invalid), or every one of a directory.
+
+    A directory serves whatever files are valid: each invalid one is kept in `problems`, with its
+    located errors, and its shop answers 503 until a reload reads a valid version."""
     if source.is_dir():
-        states = {}
+        states: dict[str, ShopState] = {}
+        problems: dict[str, LoadProblem] = {}
         for path in policy_files(source):
-            states[path.stem] = load_state(path, path.stem, shop_url(public_url, path.stem))
-        return ShopRegistry(source, states, directory=True, public_url=public_url)
+            found = try_load(path, path.stem, shop_url(public_url, path.stem))
+            if isinstance(found, LoadProblem):
+                problems[path.stem] = found
+            else:
+                states[path.stem] = found
+        registry = ShopRegistry(source, states, directory=True, public_url=public_url)
+        registry.problems = MappingProxyType(problems)
+        return registry
     state = load_state(source, source.stem, public_url)
     return ShopRegistry(source, {source.stem: state}, directory=False, public_url=public_url)
 
@@ -178,6 +232,7 @@ __all__ = [
     "JSON",
     "JSONLD",
     "Fingerprint",
+    "LoadProblem",
     "PolicyError",
     "ShopRegistry",
     "ShopState",

@@ -113,7 +113,11 @@ def _replica_registry(
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
 )
-@click.option("--watch", is_flag=True, help="Reload a policy file when it changes (polls once a second).")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Reload policy files when they change (file-system events; in a directory, new and deleted files).",
+)
 @click.option(
     "--allowed-host",
     "allowed_hosts",
@@ -171,7 +175,9 @@ def serve_command(
     /shops/{id}/... (id = file name without .yaml); or, with --store, the versions published there.
 
     Every answer takes as_of and is given from the version in force then. Send SIGHUP to re-read the
-    files (or the store); an invalid file is reported and the previous terms keep serving.
+    files (or the store); an invalid file is reported and the previous terms keep serving. In a
+    directory, a file with errors is reported at start and in /healthz, and its shop answers 503 while
+    the others serve.
     """
     from shopterms.server.context import ServerSettings
     from shopterms.server.reload import Reloader, describe
@@ -234,6 +240,8 @@ def serve_command(
     logger.addHandler(handler)
     logger.setLevel(log_level.upper())
     logger.propagate = False  # the root logger may have a handler of its own (the mcp package adds one)
+    for shop_id, problem in sorted(registry.problems.items()):
+        logger.error("%s not served (503) until its policy file is fixed:\n%s", shop_id, problem.message)
     uvicorn.run(
         app, host=host, port=port, log_level=log_level, server_header=False, timeout_keep_alive=keep_alive
     )

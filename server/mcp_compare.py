@@ -46,19 +46,24 @@ class Served(Protocol):
 @dataclass(frozen=True)
 class CompareScope:
     """The shops a server's comparison tool may name: `shops()` by id (read on every call, so reloads
-    count), the id of the server's own shop, and where each shop's canonical policy is served."""
+    count), the id of the server's own shop (or a function that says which shop the request is about,
+    when one server answers for every shop), and where each shop's canonical policy is served."""
 
     shops: Callable[[], Mapping[str, Served]]
-    this: str
+    this: str | Callable[[], str]
     policy_path: Callable[[str], str]
+
+    def own(self) -> str:
+        return self.this if isinstance(self.this, str) else self.this()
 
 
 def register_compare(server: MCPServer, scope: CompareScope) -> None:
-    """Add `compare_with` to the server of shop `scope.this`."""
-    shops, this, policy_path = scope.shops, scope.this, scope.policy_path
+    """Add `compare_with` to the server of shop `scope.own()`."""
+    shops, policy_path = scope.shops, scope.policy_path
 
     def resolve(sources: list[str]) -> list[str]:
         served = shops()
+        this = scope.own()
         others = sorted(shop_id for shop_id in served if shop_id != this)
         chosen: list[str] = []
         for source in sources:

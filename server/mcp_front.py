@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.requests import Request
@@ -80,9 +81,9 @@ def _refusal(request: Request, status: int, allow: str | None) -> Response:
 class McpFront:
     """Wraps the MCP endpoint app: plain GETs described, stream GETs refused, errors as problems."""
 
-    def __init__(self, app: ASGIApp, identity: EndpointIdentity) -> None:
+    def __init__(self, app: ASGIApp, identity: Callable[[], EndpointIdentity]) -> None:
         self.app = app
-        self.identity = identity
+        self.identity = identity  # asked per request: the shop of the request, when one serves many
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -108,7 +109,7 @@ class McpFront:
             )
             headers = {"Allow": ENDPOINT_METHODS}
             return problem_response(request, "method-not-allowed", detail, headers=headers)
-        document = describe(self.identity, str(request.url))
+        document = describe(self.identity(), str(request.url))
         return JSONResponse(document, headers={"Cache-Control": "no-cache"})
 
     def _problems(self, request: Request, scope: Scope, receive: Receive, send: Send) -> Send:

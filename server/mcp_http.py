@@ -79,9 +79,15 @@ def origin_pattern(origins: Sequence[str]) -> str:
 
 
 def streamable_http_endpoint(
-    server: MCPServer, hosts: Sequence[str] = (), origins: Sequence[str] = ()
+    server: MCPServer,
+    hosts: Sequence[str] = (),
+    origins: Sequence[str] = (),
+    scoped: Callable[[ASGIApp], ASGIApp] | None = None,
 ) -> McpEndpoint:
-    """`server` as a stateless streamable-HTTP endpoint with host checks and CORS, ready to mount."""
+    """`server` as a stateless streamable-HTTP endpoint with host checks and CORS, ready to mount.
+
+    `scoped` wraps everything inside CORS: server.mcp_shops.ShopScope, which finds the shop a request is
+    about, so that even its refusals (unknown shop, 503) carry CORS headers for allowed origins."""
     accepted_origins = allowed_origins(origins)
     security = TransportSecuritySettings(
         enable_dns_rebinding_protection=True,
@@ -92,13 +98,17 @@ def streamable_http_endpoint(
     app = server.streamable_http_app(
         streamable_http_path="/", stateless_http=True, json_response=True, transport_security=security
     )
-    identity = EndpointIdentity(
-        server.name, server.title, server.description, server.version, PROTOCOL_VERSIONS
-    )
+
+    def identity() -> EndpointIdentity:
+        return EndpointIdentity(
+            server.name, server.title, server.description, server.version, PROTOCOL_VERSIONS
+        )
+
     # Our exact Host and Origin check runs first: the SDK's matches allowed `host:*` entries by prefix.
     guarded = HostOriginGuard(app, allowed_hosts(hosts), accepted_origins)
+    front: ASGIApp = McpFront(guarded, identity)
     cors = CORSMiddleware(
-        McpFront(guarded, identity),
+        front if scoped is None else scoped(front),
         allow_origin_regex=origin_pattern(accepted_origins),
         allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
         allow_headers=list(REQUEST_HEADERS),

@@ -1,4 +1,9 @@
-"""The MCP server mounted into the HTTP app: one streamable-HTTP endpoint per shop, reading the live state.
+"""The MCP endpoint mounted into the HTTP app: one MCP server for every shop, reading the live state.
+
+A single shop is served at /mcp; a directory or store at /shops/{id}/mcp, where one mount and one MCP
+server answer for every shop: the shop is found from the path on each request (server.mcp_shops), so
+start-up and memory do not grow with the number of shops, and shops added, reloaded or loaded on first
+request are served alike.
 
 `mcp` is imported here (through server.mcp_server and server.mcp_http) and this module is imported
 only when serving with MCP, so the API alone never pays for it.
@@ -6,52 +11,45 @@ only when serving with MCP, so the API alone never pays for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+
+from starlette.types import ASGIApp
 
 from shopterms.server.context import MCP_PATH
+from shopterms.server.mcp_shops import Find, ShopScope, shop_in_scope
 from shopterms.server.mounts import Mount
-from shopterms.server.performance_source import PerformanceSource
 from shopterms.server.state import ShopRegistry
-from shopterms.server.terms import ShopTerms
 
-if TYPE_CHECKING:
+SHOP_MCP_PATH = "/shops/{shop_id}" + MCP_PATH
+
+
+def mcp_mounts(
+    registry: ShopRegistry,
+    hosts: Sequence[str] = (),
+    origins: Sequence[str] = (),
+    find: Find | None = None,
+) -> list[Mount]:
+    """The MCP endpoint: at /mcp for a single shop, at /shops/{id}/mcp for many (one mount for all).
+
+    `hosts` and `origins` extend the local ones the endpoint always accepts (DNS-rebinding protection).
+    `find` looks a shop up by id for each request (default: among the shops the registry holds now); a
+    registry that loads shops on first request passes its loader.
+    """
     from shopterms.server.mcp_compare import CompareScope
-
-
-def mcp_mount(
-    current: Callable[[], ShopTerms],
-    path: str,
-    hosts: Sequence[str],
-    origins: Sequence[str],
-    compare_scope: CompareScope | None = None,
-    performance: PerformanceSource | None = None,
-) -> Mount:
-    """The MCP endpoint for the shop `current()` returns, to mount at `path`."""
     from shopterms.server.mcp_http import streamable_http_endpoint
     from shopterms.server.mcp_server import create_mcp
 
-    endpoint = streamable_http_endpoint(create_mcp(current, compare_scope, performance), hosts, origins)
-    return Mount(path, endpoint.app, endpoint.lifespan)
+    compare = None
+    if registry.directory:
+        # Every shop may be compared with the others served, by id.
+        compare = CompareScope(
+            lambda: registry.states, lambda: shop_in_scope().shop_id, lambda other: f"/shops/{other}/policy"
+        )
+    server = create_mcp(shop_in_scope, compare, registry.performance)
 
+    def scoped(app: ASGIApp) -> ASGIApp:
+        return ShopScope(app, registry, find)
 
-def mcp_mounts(registry: ShopRegistry, hosts: Sequence[str] = (), origins: Sequence[str] = ()) -> list[Mount]:
-    """The MCP endpoint at /mcp, or at /shops/{id}/mcp for each shop of a directory.
-
-    `hosts` and `origins` extend the local ones the endpoint always accepts (DNS-rebinding protection).
-    """
-    if not registry.directory:
-        return [mcp_mount(registry.only_terms, MCP_PATH, hosts, origins, performance=registry.performance)]
-    from shopterms.server.mcp_compare import CompareScope
-
-    mounts = []
-    for shop_id in registry.shops:
-
-        def current(shop_id: str = shop_id) -> ShopTerms:
-            return registry.only_terms(shop_id)
-
-        # Every shop's server may compare its shop with the others of the directory, by id.
-        scope = CompareScope(lambda: registry.states, shop_id, lambda other: f"/shops/{other}/policy")
-        path = f"/shops/{shop_id}{MCP_PATH}"
-        mounts.append(mcp_mount(current, path, hosts, origins, scope, registry.performance))
-    return mounts
+    endpoint = streamable_http_endpoint(server, hosts, origins, scoped)
+    path = SHOP_MCP_PATH if registry.directory else MCP_PATH
+    return [Mount(path, endpoint.app, endpoint.lifespan)]

@@ -1,7 +1,8 @@
 """The shop's MCP server: its terms as read-only tools, and its published documents as resources.
 
 `create_mcp` takes a function that returns what is in force right now (the policy and its rendered
-documents) and calls it on every request, so one server follows every reload of the HTTP side's state.
+documents) and calls it on every request, so one server follows every reload of the HTTP side's state,
+and one server can answer for many shops (the function then returns the shop of the request).
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from mcp.types import CallToolResult, InputRequiredResult, TextContent
 from mcp.types import Tool as MCPTool
 from pydantic import ValidationError
 
-from shopterms.policy.documents.server_card import server_description, server_name, server_title
 from shopterms.policy.model import Policy
 from shopterms.server.mcp_compare import CompareScope, register_compare
 from shopterms.server.mcp_errors import explain_arguments, explain_unknown_arguments
+from shopterms.server.mcp_identity import follow_identity, memoised
 from shopterms.server.mcp_performance import register_performance_tool
 from shopterms.server.mcp_tools import register_tools
 from shopterms.server.performance_source import PerformanceSource
@@ -114,17 +115,6 @@ def json_schema_only(schema: Any) -> Any:
     return schema
 
 
-def _instructions(shop: str) -> str:
-    return (
-        f"Answers questions about the post-purchase terms of {shop}: shipping (services, prices, "
-        "delivery dates), returns (window, cost, deadline for a delivered order), payment and customer "
-        "support. Start with get_policy_summary to see which countries and services exist, then ask the "
-        "specific tool. Dates are ISO 8601; moments need their UTC offset. The answers come from the "
-        "shop's own policy file; its schema.org JSON-LD, the full policy and a Markdown summary are "
-        "available as resources."
-    )
-
-
 def pinned(found: ShopTerms | ShopState | Published) -> ShopTerms:
     """The shop's terms: as they are, or one fixed version built around a policy and its documents."""
     if isinstance(found, ShopTerms):
@@ -163,7 +153,9 @@ def create_mcp(
     compare_scope: CompareScope | None = None,
     performance: PerformanceSource | None = None,
 ) -> MCPServer:
-    """The MCP server for the shop whose terms `current()` returns; it asks again on every call.
+    """The MCP server for the shop whose terms `current()` returns; it asks again on every request, for
+    its answers and its identity alike, so `current` may return another shop for each request
+    (server.mcp_shops).
 
     With `compare_scope` (several shops served), it also compares the shop with the others."""
     terms = following(current)
@@ -171,19 +163,20 @@ def create_mcp(
     def now() -> ShopState:
         return state_at(terms(), None)
 
-    latest = terms()
-    policy = latest.state(latest.timeline.latest).policy
+    def latest_policy() -> Policy:
+        latest = terms()
+        return latest.state(latest.timeline.latest).policy
+
     server = TermsServer(
-        # The identity the server card and registry entry announce, so discovery and runtime agree.
-        server_name(policy),
-        title=server_title(policy),
-        description=server_description(policy),
-        instructions=_instructions(policy.shop.name),
-        website_url=policy.shop.url,
+        # Replaced per request by the identity of the shop answering (follow_identity below).
+        "shopterms",
         version=version("shopterms"),
         # Rejected arguments are the caller's mistake, answered as tool errors; they are not worth a log line.
         log_level="WARNING",
     )
+    # The identity the server card and registry entry announce, so discovery and runtime agree; asked
+    # for on every request, so one server can answer for many shops and follows every reload.
+    follow_identity(server, memoised(latest_policy))
     register_tools(server, terms)
     if performance is not None:  # offered where measured figures are served, like compare_with
         register_performance_tool(server, terms, performance)

@@ -2,18 +2,19 @@
 
     python -m bench.mcp_shops [--shops 200]
 
-Two measurements, each with 1 shop and with N shops, each in a fresh child process:
+Measurements with 1 shop and with N shops, each in a fresh child process:
 
 - "endpoint": the shops are the examples, loaded once and served under N ids (so the YAML parser and
   the renderer, which cost the same with or without MCP, stay out of it); timed and measured is what
   serving MCP adds: building the endpoint(s), creating the app and starting its lifespan, and the
-  resident memory (RSS) this adds. Then one tool call to the first and to the last shop checks that
-  every shop answers.
+  resident memory (RSS) this adds (mcp is imported before). Then one tool call to the first and to the
+  last shop checks that every shop answers. Two layouts: the one served (one MCP server for every
+  shop) and, as the baseline, the former one (an MCP server and endpoint mounted per shop).
 - "serve": `shopterms serve DIR` as a user runs it, over N policy files written to a temporary
   directory: seconds until /healthz answers, and the server's RSS then (parsing included).
 
-The figures print with the ratio N shops / 1 shop; the target for the endpoint is a ratio near 1 (its
-cost does not grow with the number of shops).
+The figures print with the ratio N shops / 1 shop; the target for the endpoint served is a ratio near
+1 (its cost does not grow with the number of shops).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
@@ -65,12 +67,31 @@ def rss_mb(pid: int | str = "self") -> float:
     raise RuntimeError("no VmRSS")
 
 
-def endpoint_child(shops: int) -> dict[str, float]:
+def _per_shop_mounts(registry: Any) -> list[Any]:
+    """The former layout, as the baseline: one MCP server and one endpoint mounted per shop."""
+    from shopterms.server.mcp_compare import CompareScope
+    from shopterms.server.mcp_http import streamable_http_endpoint
+    from shopterms.server.mcp_server import create_mcp
+    from shopterms.server.mounts import Mount
+
+    mounts = []
+    for shop_id in registry.shops:
+        scope = CompareScope(lambda: registry.states, shop_id, lambda other: f"/shops/{other}/policy")
+        server = create_mcp(lambda shop_id=shop_id: registry.only_terms(shop_id), scope)
+        endpoint = streamable_http_endpoint(server)
+        mounts.append(Mount(f"/shops/{shop_id}/mcp", endpoint.app, endpoint.lifespan))
+    return mounts
+
+
+def endpoint_child(shops: int, layout: str) -> dict[str, float]:
     import asyncio
     import dataclasses
 
     import httpx
 
+    # Imported before the clock starts: the cost of importing mcp is the same for every layout and size.
+    import shopterms.server.mcp_http
+    import shopterms.server.mcp_server  # noqa: F401
     from shopterms.server.caching import DocumentMemo
     from shopterms.server.http_app import create_app
     from shopterms.server.mcp_mount import mcp_mounts
@@ -87,7 +108,8 @@ def endpoint_child(shops: int) -> dict[str, float]:
     async def run() -> dict[str, float]:
         before = rss_mb()
         started = time.perf_counter()
-        app = create_app(registry, mounts=mcp_mounts(registry), handle_sighup=False)
+        mounts = _per_shop_mounts(registry) if layout == "per-shop" else mcp_mounts(registry)
+        app = create_app(registry, mounts=mounts, handle_sighup=False)
         async with app.router.lifespan_context(app):
             seconds = time.perf_counter() - started
             after = rss_mb()
@@ -144,9 +166,9 @@ def serve_run(shops: int) -> dict[str, float]:
         shutil.rmtree(directory)
 
 
-def child(kind: str, shops: int) -> dict[str, float]:
+def child(layout: str, shops: int) -> dict[str, float]:
     output = subprocess.run(
-        [sys.executable, "-m", "bench.mcp_shops", "--child", kind, "--shops", str(shops)],
+        [sys.executable, "-m", "bench.mcp_shops", "--child", layout, "--shops", str(shops)],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
@@ -158,24 +180,26 @@ def child(kind: str, shops: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shops", type=int, default=200, help="the larger number of shops (default 200)")
-    parser.add_argument("--child", choices=["endpoint", "serve"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["per-shop", "shared"], help=argparse.SUPPRESS)
     parser.add_argument("--skip-serve", action="store_true", help="measure the endpoint only")
     parser.add_argument("--serve-only", action="store_true", help="measure `shopterms serve DIR` only")
     arguments = parser.parse_args()
-    if arguments.child == "endpoint":
-        print(json.dumps(endpoint_child(arguments.shops)))
+    if arguments.child:
+        print(json.dumps(endpoint_child(arguments.shops, arguments.child)))
         return
-    kinds = ["endpoint"] if arguments.skip_serve else ["endpoint", "serve"]
-    if arguments.serve_only:
-        kinds = ["serve"]
-    print(f"{'measure':<28} {'1 shop':>10} {f'{arguments.shops} shops':>12} {'ratio':>7}")
-    for kind in kinds:
-        one = child(kind, 1) if kind == "endpoint" else serve_run(1)
-        many = child(kind, arguments.shops) if kind == "endpoint" else serve_run(arguments.shops)
+    many = arguments.shops
+    print(f"{'measure':<44} {'1 shop':>10} {f'{many} shops':>12} {'ratio':>7}")
+    rows: list[tuple[str, dict[str, float], dict[str, float]]] = []
+    if not arguments.serve_only:
+        for layout, label in (("per-shop", "one MCP server per shop (former)"), ("shared", "one for all")):
+            rows.append((f"endpoint, {label}", child(layout, 1), child(layout, many)))
+    if not arguments.skip_serve:
+        rows.append(("serve DIR until /healthz answers", serve_run(1), serve_run(many)))
+    for label, one, more in rows:
         for key, unit in (("seconds", "s"), ("rss_mb", "MB")):
-            label = f"{kind} {'start' if key == 'seconds' else 'memory'} ({unit})"
-            ratio = many[key] / one[key] if one[key] > 0 else float("nan")
-            print(f"{label:<28} {one[key]:>10.3f} {many[key]:>12.3f} {ratio:>7.2f}")
+            ratio = more[key] / one[key] if one[key] > 0 else float("nan")
+            name = f"{label} ({unit})"
+            print(f"{name:<44} {one[key]:>10.3f} {more[key]:>12.3f} {ratio:>7.2f}")
 
 
 if __name__ == "__main__":

@@ -56,12 +56,20 @@ def identity_of(policy: Policy) -> Identity:
     )
 
 
-def memoised(policy: Callable[[], Policy]) -> Callable[[], Identity]:
-    """`identity_of(policy())`, computed again only when the policy object changes (a reload)."""
+# Who the server is outside any shop's request (read, if at all, by the SDK's own start-up and logging).
+NO_SHOP = Identity("shopterms", "Shop terms", "Post-purchase terms of shops, for shopping agents.", "", None)
+
+
+def memoised(policy: Callable[[], Policy], outside: Identity = NO_SHOP) -> Callable[[], Identity]:
+    """`identity_of(policy())`, computed again only when the policy object changes (a reload); `outside`
+    when no shop is in scope."""
     last: list[tuple[Policy, Identity]] = []
 
     def identity() -> Identity:
-        found = policy()
+        try:
+            found = policy()
+        except LookupError:
+            return outside
         kept = last[0] if last else None  # one read: other threads may replace it meanwhile
         if kept is not None and kept[0] is found:
             return kept[1]

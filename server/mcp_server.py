@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from shopterms.policy.model import Policy
 from shopterms.server.mcp_compare import CompareScope, register_compare
 from shopterms.server.mcp_errors import explain_arguments, explain_unknown_arguments
-from shopterms.server.mcp_identity import follow_identity, memoised
+from shopterms.server.mcp_identity import NO_SHOP, follow_identity, memoised
 from shopterms.server.mcp_performance import register_performance_tool
 from shopterms.server.mcp_tools import register_tools
 from shopterms.server.performance_source import PerformanceSource
@@ -176,7 +176,7 @@ def create_mcp(
     )
     # The identity the server card and registry entry announce, so discovery and runtime agree; asked
     # for on every request, so one server can answer for many shops and follows every reload.
-    follow_identity(server, memoised(latest_policy))
+    follow_identity(server, memoised(latest_policy, NO_SHOP))
     register_tools(server, terms)
     if performance is not None:  # offered where measured figures are served, like compare_with
         register_performance_tool(server, terms, performance)

@@ -1,8 +1,8 @@
 """One MCP endpoint for every shop: the shop is found from the request's path, per request.
 
 The endpoint is mounted once at /shops/{shop_id}/mcp (or at /mcp for a single shop). For each request
-`ShopScope` looks the shop up (`find`: the registry's mapping, or a loader that fetches the shop on its
-first request), puts its terms in `SHOP_IN_SCOPE` and passes the request on to the one MCP server,
+`ShopScope` looks the shop up (`find`, by default the registry's own: the shops it holds, or for a
+replica the shop read from the store on its first request), puts its terms in `SHOP_IN_SCOPE` and passes the request on to the one MCP server,
 whose tools, resources and identity all read the shop from there. Nothing is built per shop, so the
 endpoint's cost does not grow with the number of shops, and a shop added while the server runs is
 reachable at once. The SDK carries the ASGI task's context variables to the handlers it schedules.
@@ -24,6 +24,7 @@ from shopterms.policy.errors import listing, suggest
 from shopterms.server.problems import problem_response, unavailable_detail
 from shopterms.server.state import ShopRegistry
 from shopterms.server.terms import ShopTerms
+from shopterms.store.errors import StoreError
 
 # The terms of the shop the request being answered is about (None outside a request).
 SHOP_IN_SCOPE: ContextVar[ShopTerms | None] = ContextVar("shopterms_shop_in_scope", default=None)
@@ -39,15 +40,6 @@ def shop_in_scope() -> ShopTerms:
     return terms
 
 
-def registry_finder(registry: ShopRegistry) -> Find:
-    """Finds a shop among those the registry holds now (reloads included)."""
-
-    async def find(shop_id: str) -> ShopTerms | None:
-        return registry.terms(shop_id)
-
-    return find
-
-
 class ShopScope:
     """ASGI middleware: the shop named by the path (or the only one) in scope for the app behind it."""
 
@@ -60,7 +52,8 @@ class ShopScope:
     ) -> None:
         self.app = app
         self.registry = registry
-        self.find = find or registry_finder(registry)
+        # The registry's own lookup: the shops held now, or (a replica) read from the store on first request.
+        self.find = find or registry.find
         # Shops that are not served because their files have errors, with those errors.
         self.problems = problems or (lambda: registry.errors)
 
@@ -69,10 +62,14 @@ class ShopScope:
             await self.app(scope, receive, send)
             return
         shop_id = scope.get("path_params", {}).get("shop_id")
-        if shop_id is None:
-            terms: ShopTerms | None = self.registry.only_terms()
-        else:
-            terms = await self.find(str(shop_id))
+        try:
+            terms = self.registry.only_terms() if shop_id is None else await self.find(str(shop_id))
+        except StoreError as error:  # a replica that cannot read its store: this shop, not the server
+            refusal = problem_response(
+                Request(scope), "store-unavailable", error.message, headers={"Retry-After": "5"}
+            )
+            await refusal(scope, receive, send)
+            return
         if terms is None:
             await self._refuse(Request(scope), str(shop_id))(scope, receive, send)
             return
@@ -88,6 +85,9 @@ class ShopScope:
             return problem_response(
                 request, "shop-unavailable", unavailable_detail(shop_id, error), field="shop_id"
             )
-        ids = sorted(self.registry.shops)
-        detail = f"there is no shop '{shop_id}'.{suggest(shop_id, ids)} Shops: {listing(ids)}."
+        ids = self.registry.shop_choices()
+        if self.registry.lazy:  # a replica does not list every shop of its store to name them
+            detail = f"there is no shop '{shop_id}'; the shops served are listed at /shops."
+        else:
+            detail = f"there is no shop '{shop_id}'.{suggest(shop_id, ids)} Shops: {listing(ids)}."
         return problem_response(request, "not-found", detail, field="shop_id", allowed=ids)

@@ -21,9 +21,13 @@ from shopterms.server.http_app import create_app
 from shopterms.server.mcp_mount import mcp_mounts
 from shopterms.server.mcp_shops import SHOP_IN_SCOPE
 from shopterms.server.reload import Reloader
+from shopterms.server.replica import ReplicaRegistry
 from shopterms.server.state import ShopRegistry, ShopTerms, load_state, open_registry
+from shopterms.store.location import parse_store
+from shopterms.store.reading import StoreReader
 from tests.conftest import EXAMPLES_DIR
 from tests.server.mcp_harness import serving
+from tests.store.store_harness import publish_text
 
 MODES = ["legacy", "2026-07-28"]
 SERVER_INFO = "io.modelcontextprotocol/serverInfo"
@@ -153,3 +157,23 @@ async def test_a_shop_loaded_on_its_first_request_is_served_without_a_mount_of_i
     assert summary.structured_content["shop"]["name"] == "Voltwerk"
     assert "voltwerk-electronics" in loads
     assert SHOP_IN_SCOPE.get() is None  # nothing leaks out of the request
+
+
+@pytest.mark.anyio
+async def test_a_replica_s_mcp_endpoint_reads_a_shop_on_its_first_request(store_url: str) -> None:
+    for shop in ("erster", "zweiter"):
+        publish_text(store_url, now="2026-01-01T09:00:00+00:00", shop=shop)
+    reader = StoreReader.open(parse_store(store_url))
+    try:
+        registry = ReplicaRegistry(reader)
+        with serving(_app(registry)) as base:
+            assert len(registry.cache) == 0  # nothing read, nothing built per shop, at start
+            async with Client(f"{base}/shops/zweiter/mcp/", mode="2026-07-28") as client:
+                answer = await client.call_tool("get_policy_history", {})
+            assert answer.structured_content is not None
+            assert answer.structured_content["shop"] == "zweiter"
+            assert registry.cache.ids() == ["zweiter"]
+            async with httpx.AsyncClient(base_url=base) as http:
+                assert (await http.post("/shops/dritter/mcp/", json={})).status_code == 404
+    finally:
+        reader.close()

@@ -2,8 +2,9 @@
 
 The endpoint is mounted once at /shops/{shop_id}/mcp (or at /mcp for a single shop). For each request
 `ShopScope` looks the shop up (`find`, by default the registry's own: the shops it holds, or for a
-replica the shop read from the store on its first request), puts its terms in `SHOP_IN_SCOPE` and passes the request on to the one MCP server,
-whose tools, resources and identity all read the shop from there. Nothing is built per shop, so the
+replica the shop read from the store on its first request), puts its terms in `SHOP_IN_SCOPE` and
+passes the request on to the one MCP server, whose tools, resources and identity all read the shop
+from there. Nothing is built per shop, so the
 endpoint's cost does not grow with the number of shops, and a shop added while the server runs is
 reachable at once. The SDK carries the ASGI task's context variables to the handlers it schedules.
 

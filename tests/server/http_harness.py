@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from shopterms.server.http_app import create_app
 from shopterms.server.state import ShopRegistry, open_registry
+from shopterms.validators.commands.serve import KEEP_ALIVE_SECONDS
 from tests.conftest import EXAMPLES_DIR
 
 EXAMPLE = EXAMPLES_DIR / "nordlicht-mode.yaml"
@@ -59,7 +60,8 @@ def running(app: FastAPI) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="on")
+    # Idle connections outlive the clients' pools as under `serve` (5 s on both sides races).
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_keep_alive=KEEP_ALIVE_SECONDS)
     server = uvicorn.Server(config)
     started = threading.Event()
 

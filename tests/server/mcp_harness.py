@@ -15,6 +15,7 @@ from mcp.types import CallToolResult, Tool
 from starlette.types import ASGIApp
 
 from shopterms.policy.model import Policy
+from shopterms.validators.commands.serve import KEEP_ALIVE_SECONDS
 
 # One valid call per tool, for the example policy; the dates lie in its seasonal and holiday periods.
 EXAMPLE_CALLS: dict[str, dict[str, Any]] = {
@@ -53,7 +54,9 @@ def serving(app: ASGIApp) -> Iterator[str]:
     sock.bind(("127.0.0.1", 0))
     sock.listen()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    # Idle connections outlive the clients' pools as under `serve` (5 s on both sides races).
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_keep_alive=KEEP_ALIVE_SECONDS)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:

@@ -28,9 +28,7 @@ class Legal(Strict):
         default=None,
         description="The online withdrawal function ('withdraw from contract here'), EU since 2026-06-19.",
     )
-    guarantee_years: Years | None = Field(
-        default=None, description="Legal guarantee in years."
-    )
+    guarantee_years: Years | None = Field(default=None, description="Legal guarantee in years.")
     terms_url: HttpsUrl | None = Field(default=None, description="General terms and conditions.")
     returns_url: HttpsUrl | None = Field(default=None, description="Return or withdrawal policy page.")
     shipping_url: HttpsUrl | None = Field(default=None, description="Shipping information page.")

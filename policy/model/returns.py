@@ -21,9 +21,7 @@ class Window(Strict):
     type: Literal["finite", "none", "unlimited"] = Field(
         default="finite", description="finite (a number of days), none (no returns) or unlimited."
     )
-    days: LongDayCount | None = Field(
-        default=None, description="Calendar days (finite windows only)."
-    )
+    days: LongDayCount | None = Field(default=None, description="Calendar days (finite windows only).")
     after: Literal["delivery", "order", "shipment"] = Field(
         default="delivery", description="What the days are counted from. Default: delivery."
     )
@@ -127,9 +125,7 @@ REFUND_ANCHORS = ("arrival", "withdrawal", "dispatch")
 class Refund(Strict):
     """When and how money comes back."""
 
-    days: DayCount | None = Field(
-        default=None, description="Refund within this many days ..."
-    )
+    days: DayCount | None = Field(default=None, description="Refund within this many days ...")
     after: Literal["arrival", "withdrawal", "dispatch"] = Field(
         default="arrival",
         description="... counted from the returned goods' arrival, the withdrawal notice, "
@@ -199,9 +195,7 @@ class Seasonal(Strict):
     name: str = Field(min_length=1, description="Label, e.g. Christmas.")
     orders: Dates = Field(description="Order dates the override applies to.")
     until: CalendarDate | None = Field(default=None, description="Returns accepted until this date ...")
-    days: LongDayCount | None = Field(
-        default=None, description="... or for this many days after delivery."
-    )
+    days: LongDayCount | None = Field(default=None, description="... or for this many days after delivery.")
 
     @model_validator(mode="after")
     def _one_deadline(self) -> Seasonal:

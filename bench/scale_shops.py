@@ -80,8 +80,7 @@ def generator() -> tuple[str, Callable[[int, Path, int], Any]]:
 
 def generate(n: int, out_dir: Path, seed: int) -> tuple[str, list[Path]]:
     name, make = generator()
-    make(n, out_dir, seed)
-    return name, sorted(out_dir.glob("*.yaml"))
+    return name, [Path(path) for path in make(n, out_dir, seed)]
 
 
 # --- publishing on a pool of processes -------------------------------------------------------------
@@ -119,6 +118,10 @@ def publish_all(
     files: list[Path], store: str, *, processes: int, reader: str = "libyaml"
 ) -> tuple[float, dict[str, int]]:
     """Seconds to publish every file (pool start excluded), and how many ended in each action."""
+    from shopterms.store.engine import open_writer
+    from shopterms.store.location import parse_store
+
+    open_writer(parse_store(store)).dispose()  # the schema created once, before the workers open it
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: the reader patch stays in the pool
     actions: dict[str, int] = {}
     with context.Pool(processes, initializer=_start_worker, initargs=(store, reader)) as pool:

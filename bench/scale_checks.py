@@ -35,7 +35,7 @@ class Row:
     def publish(cls, rates: dict[str, float], sample: int, processes: int) -> Row:
         before, after = rates["ruamel"], rates["libyaml"]
         return cls(
-            f"publish, {sample} shops on {processes} processes, before -> after the libyaml reader",
+            f"publish, {sample} shops x 2 on {processes} processes, before -> after the libyaml reader",
             f"{before:.1f} -> {after:.1f} shops/s per core ({after / before:.2f}x)",
             "after > before",
             "ok" if after > before else "MISSED",

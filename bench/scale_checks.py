@@ -143,7 +143,7 @@ def propagation(store: str, file: Path, options: list[str], rounds: int, pending
         for replica in replicas:
             rep.get(replica, path)  # loaded, so the replica has to learn of the new version
         for _ in range(rounds):
-            rate = f"{rng.randint(20, 99)}.{rng.choice([c for c in range(11, 100) if c % 10])}"
+            rate = f"{rng.randint(1, 19)}.{rng.choice([c for c in range(11, 100) if c % 10])}"
             changed = re.sub(r"(?<![_a-z])rate: \d+\.\d\d", f"rate: {rate}", text, count=1)
             assert publish_text(store, shop, changed, file.name) == "published"
             committed = time.perf_counter()

@@ -1,9 +1,7 @@
 """Many shops for bench/scale.py: policy files varied from the examples, and publishing them.
 
-`generate(n, out_dir, seed)` writes n policy files. When bench/shop_generator.py is present (the
-generator the bulk commands are tested with), its `generate_shops` is used; otherwise each file is
-one of the examples with its name, address and numbers varied: handling and transit days, cutoffs,
-rates, free-shipping thresholds and return windows, so that no two shops render the same documents.
+`generate(n, out_dir, seed)` writes n policy files with bench/shop_generator.py: each one of the
+examples with its own id, name and address, cutoffs, return windows, prices and countries varied.
 
 `publish_all` publishes a directory of files into a store on a pool of processes, each reading YAML
 either with today's reader or, for the "before" figure, with ruamel.yaml's scanner alone (the reader
@@ -13,74 +11,20 @@ takes the path it took then. Nothing outside this benchmark process pool is patc
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
-import random
-import re
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bench.shop_generator import generate_shops
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = ("nordlicht-mode", "voltwerk-electronics", "kleinkram")
 
 
-def _vary(text: str, index: int, rng: random.Random) -> str:
-    """One example with the numbers a merchant would change, each within what the rules accept."""
-    slug = f"shop-{index:06d}"
-    text = re.sub(r"https://([a-z-]+)\.example", rf"https://{slug}.example", text)
-    text = re.sub(r"@([a-z-]+)\.example", rf"@{slug}.example", text)
-    text = re.sub(r"(?m)^(  name: )([^#\n]*?)( *#.*)?$", rf"\g<1>\g<2> {index}\g<3>", text, count=1)
-    text = re.sub(
-        r"(?<![_a-z])rate: (\d+)\.(\d\d)",
-        lambda m: f"rate: {rng.randint(1, 19)}.{rng.randint(0, 99):02d}",
-        text,
-    )
-    text = re.sub(
-        r"free_from: (\d+)\.00", lambda m: f"free_from: {rng.choice((25, 40, 50, 75, 100))}.00", text
-    )
-    text = re.sub(r"transit: (\d)-(\d)", lambda m: f"transit: {_range(rng, 1, 5)}", text)
-    text = re.sub(r"days: (\d)-(\d)", lambda m: f"days: {_range(rng, 0, 3)}", text)
-    text = re.sub(
-        r'cutoff: "1\d:00"', lambda m: f'cutoff: "{rng.randint(11, 17)}:{rng.choice(("00", "30"))}"', text
-    )
-    return re.sub(
-        r"window: (\d+) days after delivery",
-        lambda m: f"window: {rng.choice((14, 21, 30, 60, 100))} days after delivery",
-        text,
-    )
-
-
-def _range(rng: random.Random, low: int, high: int) -> str:
-    first = rng.randint(low, high - 1)
-    return f"{first}-{rng.randint(first + 1, high)}"
-
-
-def vary_examples(n: int, out_dir: Path, seed: int) -> list[Path]:
-    rng = random.Random(seed)
-    texts = [(REPO / "examples" / f"{name}.yaml").read_text(encoding="utf-8") for name in EXAMPLES]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for index in range(n):
-        path = out_dir / f"shop-{index:06d}.yaml"
-        path.write_text(_vary(texts[index % len(texts)], index, rng), encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def generator() -> tuple[str, Callable[[int, Path, int], Any]]:
-    """The shared generator when the repository has one, else this module's."""
-    try:
-        shared = importlib.import_module("bench.shop_generator")
-    except ImportError:
-        return "bench/scale_shops.py (examples varied)", vary_examples
-    return "bench/shop_generator.py", shared.generate_shops
-
-
-def generate(n: int, out_dir: Path, seed: int) -> tuple[str, list[Path]]:
-    name, make = generator()
-    return name, [Path(path) for path in make(n, out_dir, seed)]
+def generate(n: int, out_dir: Path, seed: int) -> list[Path]:
+    """n valid shops varied from the examples (bench/shop_generator.py, shared with the bulk tests)."""
+    return [Path(path) for path in generate_shops(n, out_dir, seed)]
 
 
 # --- publishing on a pool of processes -------------------------------------------------------------

@@ -16,5 +16,5 @@ def test_memory_that_grows_with_the_shops_touched_is_marked_missed() -> None:
 
 
 def test_a_publisher_slower_after_the_reader_change_is_marked_missed() -> None:
-    assert Row.publish({"ruamel": 5.0, "libyaml": 4.0}, 10, 2).mark == "MISSED"
-    assert Row.publish({"ruamel": 5.0, "libyaml": 9.0}, 10, 2).mark == "ok"
+    assert Row.publish({"ruamel": (5.0, 20.0), "libyaml": (6.0, 16.0)}, 10, 2).mark == "MISSED"
+    assert Row.publish({"ruamel": (5.0, 20.0), "libyaml": (4.0, 30.0)}, 10, 2).mark == "ok"

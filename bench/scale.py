@@ -110,7 +110,8 @@ def main() -> None:
             )
         if args.prepare:
             return
-        record(rows, Row.publish(_publish_rates(files, args, work), args.sample, args.processes))
+        if args.sample:  # --sample 0 leaves the reader comparison out
+            record(rows, Row.publish(_publish_rates(files, args, work), args.sample, args.processes))
         one = publish_one_shop(args.store, files[0], work)
 
         options, pending = replica_options(cap)

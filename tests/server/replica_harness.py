@@ -87,7 +87,14 @@ class TcpProxy:
         return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
     def restore(self) -> None:
-        listener = socket.create_server(("127.0.0.1", self.port))
+        listener = None
+        for _ in range(100):  # the port is free again once the cut listener's thread let go of it
+            try:
+                listener = socket.create_server(("127.0.0.1", self.port))
+                break
+            except OSError:
+                time.sleep(0.05)
+        assert listener is not None, f"port {self.port} stayed in use"
         self._listener = listener
         threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
 
@@ -97,6 +104,10 @@ class TcpProxy:
             doomed = list(self._sockets)
             self._sockets.clear()
         if listener is not None:
+            # A thread blocked in accept() keeps a closed socket listening; shutdown wakes it and stops
+            # the listening, so new connections are refused from here on.
+            with contextlib.suppress(OSError):
+                listener.shutdown(socket.SHUT_RDWR)
             listener.close()
         for sock in doomed:
             with contextlib.suppress(OSError):

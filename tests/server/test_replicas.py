@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import anyio
 import httpx
+from mcp import Client
 
 from shopterms.store.signing import create_key
 from tests.server.replica_harness import replica, wait_until
@@ -83,3 +85,29 @@ def test_the_shop_index_is_read_a_page_at_a_time(store_url: str, tmp_path: Path)
         last = client.get(following).json()
         assert [shop["id"] for shop in last["shops"]] == ["c-shop"] and last["next"] is None
         assert client.get("/healthz").json()["cache"]["shops"] == 0  # listing holds no shop
+
+
+def test_a_replica_answers_mcp_for_a_shop_it_reads_on_the_first_call(store_url: str, tmp_path: Path) -> None:
+    """One MCP endpoint for every shop of the store: nothing is mounted per shop, the shop is read when an
+    agent first calls a tool for it, and its card names it as on every other replica."""
+    publish_text(store_url, now="2026-01-01T09:00:00+00:00")
+    publish_text(store_url, now="2026-01-01T09:00:00+00:00", shop="zweitladen")
+
+    async def history(base_url: str) -> dict[str, object]:
+        async with Client(f"{base_url}/shops/zweitladen/mcp/", mode="2026-07-28") as client:
+            answer = await client.call_tool("get_policy_history", {})
+        assert answer.structured_content is not None
+        return answer.structured_content
+
+    public = ("--public-url", "https://terms.example")
+    with (
+        replica(store_url, tmp_path / "a.log", *public) as a,
+        replica(store_url, tmp_path / "b.log", *public) as b,
+    ):
+        assert a.get("/healthz").json()["shops"] == []  # nothing held before the call
+        assert anyio.run(history, str(a.base_url))["shop"] == "zweitladen"
+        assert [shop["id"] for shop in a.get("/healthz").json()["shops"]] == ["zweitladen"]
+        card = "/shops/zweitladen/mcp/server-card"
+        assert a.get(card).status_code == 200
+        assert a.get(card).content == b.get(card).content
+        assert a.post("/shops/niemand/mcp/", json={}).status_code == 404

@@ -197,8 +197,7 @@ def serve_command(
     if replica:
         assert store is not None
         registry, reloader = _replica_registry(store, public_url, cache_shops, cache_mb)
-        watch = True
-        with_mcp = False  # one MCP server per shop cannot be mounted for shops not yet read
+        watch = True  # the replica's watcher: NOTIFY or the change counter
     elif store is not None:
         registry, reloader = _store_registry(store, shop, public_url)
         watch = True  # new publications are taken up once a second (the store's change counter)

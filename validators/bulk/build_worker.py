@@ -20,7 +20,7 @@ from shopterms.policy.loader import load_policy
 from shopterms.store.errors import StoreError
 from shopterms.store.location import StoreLocation
 from shopterms.store.publishing import check_shop_id
-from shopterms.validators.bulk.results import ShopResult, failure
+from shopterms.validators.bulk.results import ShopResult, failure, for_each_file
 from shopterms.validators.publish.swap import TargetError, replace_directory
 
 if TYPE_CHECKING:
@@ -58,12 +58,9 @@ def start(settings: BuildSettings) -> Callable[[], None]:
 
 def build_file(file: str) -> ShopResult:
     """Build one file into OUT/<shop>; every failure becomes a result, never an exception."""
-    assert _worker is not None, "start() runs first"
-    shop = Path(file).stem
-    try:
-        return _build(_worker, file, shop)
-    except Exception as error:  # one shop's unforeseen failure must not stop thousands of others
-        return failure(file, shop, f"{file}: shopterms failed on this file: {type(error).__name__}: {error}")
+    worker = _worker
+    assert worker is not None, "start() runs first"
+    return for_each_file(file, lambda path, shop: _build(worker, path, shop))
 
 
 def _build(worker: _Worker, file: str, shop: str) -> ShopResult:

@@ -24,7 +24,7 @@ from shopterms.store.errors import StoreError
 from shopterms.store.location import StoreLocation
 from shopterms.store.publishing import Draft, check_shop_id, publish
 from shopterms.store.signing import load_key
-from shopterms.validators.bulk.results import ShopResult, failure
+from shopterms.validators.bulk.results import ShopResult, failure, for_each_file
 from shopterms.validators.commands.store_options import parse_moment
 from shopterms.validators.file_report import check_loaded
 
@@ -65,12 +65,9 @@ def start(settings: PublishSettings) -> Callable[[], None]:
 
 def publish_file(file: str) -> ShopResult:
     """Check, render and publish one file; every failure becomes a result, never an exception."""
-    assert _worker is not None, "start() runs first"
-    shop = Path(file).stem
-    try:
-        return _publish(_worker, file, shop)
-    except Exception as error:  # one shop's unforeseen failure must not stop thousands of others
-        return failure(file, shop, f"{file}: shopterms failed on this file: {type(error).__name__}: {error}")
+    worker = _worker
+    assert worker is not None, "start() runs first"
+    return for_each_file(file, lambda path, shop: _publish(worker, path, shop))
 
 
 def _publish(worker: _Worker, file: str, shop: str) -> ShopResult:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import click
@@ -33,6 +34,15 @@ class ShopResult:
 
 def failure(file: str, shop: str, *problems: str) -> ShopResult:
     return ShopResult(file, shop, FAILED, tuple(problems))
+
+
+def for_each_file(file: str, work: Callable[[str, str], ShopResult]) -> ShopResult:
+    """`work(file, shop)` for one file of a directory; an unforeseen failure becomes that shop's result."""
+    shop = Path(file).stem
+    try:
+        return work(file, shop)
+    except Exception as error:  # one shop's unforeseen failure must not stop thousands of others
+        return failure(file, shop, f"{file}: shopterms failed on this file: {type(error).__name__}: {error}")
 
 
 def counts(results: Sequence[ShopResult]) -> Counter[str]:

@@ -20,13 +20,20 @@ from shopterms.policy.queries import ChannelStatus
 _STATES = {opening_hours.State.OPEN: "open", opening_hours.State.CLOSED: "closed"}
 
 
+def parse_hours(
+    expression: str, country: str, zone: ZoneInfo | None = None
+) -> tuple[opening_hours.OpeningHours, str | None]:
+    """The parsed hours and the country whose holidays they follow (None: the parser has no holiday
+    calendar for it, e.g. IN, so `PH` rules never apply there)."""
+    try:
+        return opening_hours.OpeningHours(expression, country=country, timezone=zone), country
+    except opening_hours.UnknownCountryError:  # type: ignore[attr-defined]  # missing from the type stubs
+        return opening_hours.OpeningHours(expression, timezone=zone), None
+
+
 @lru_cache(maxsize=256)
 def _hours(expression: str, country: str, zone: str) -> tuple[opening_hours.OpeningHours, str | None]:
-    """The parsed hours and the country whose holidays they follow (None: the parser has none for it)."""
-    try:
-        return opening_hours.OpeningHours(expression, country=country, timezone=ZoneInfo(zone)), country
-    except opening_hours.UnknownCountryError:  # type: ignore[attr-defined]  # missing from the type stubs
-        return opening_hours.OpeningHours(expression, timezone=ZoneInfo(zone)), None
+    return parse_hours(expression, country, ZoneInfo(zone))
 
 
 def _state(hours: opening_hours.OpeningHours, moment: dt.datetime) -> str:

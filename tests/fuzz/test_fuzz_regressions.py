@@ -35,6 +35,8 @@ EXPECTED: dict[str, str | None] = {
     "version-true.yaml": "SCHEMA009",  # true == 1 in Python
     "return-cost-unknown-country-key.yaml": "SCHEMA005",  # the finding had no place in the file
     "folded-shop-name.yaml": None,  # the name carried ruamel.yaml's fold marks (BEL characters)
+    # SUP006 asked the hours parser for holidays of IN, which it has no calendar of: SCHEMA010
+    "shop-in-a-country-without-holiday-calendar.yaml": None,
 }
 
 

@@ -193,12 +193,12 @@ def hours_without_holidays(given: RuleInput) -> Iterator[Finding]:
     )
 )
 def never_open(given: RuleInput) -> Iterator[Finding]:
-    import opening_hours
+    from shopterms.policy.support_hours import parse_hours
 
     # Any fixed Monday will do: hours that open at all open within a year of it.
     start = dt.datetime(2026, 1, 5)
     for path, channel, hours in _hour_channels(given):
-        parsed = opening_hours.OpeningHours(hours, country=given.policy.shop.country)
+        parsed, _holidays = parse_hours(hours, given.policy.shop.country)
         if not parsed.is_open(start) and parsed.next_change(start) is None:
             yield Finding(
                 (*path, "hours"),
